@@ -1,0 +1,79 @@
+"""The output contract: one `Analysis` per article (other apps and the eval suite read these names)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Evidence(BaseModel):
+    """A verbatim span of the original input; `text[start:end] == quote` always holds."""
+
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Casualty(BaseModel):
+    """One casualty figure as the article states it, with who gives it."""
+
+    killed: int | None = Field(description="People killed or dead; null if the quote gives none.")
+    injured: int | None = Field(description="People injured or wounded; null if none given.")
+    group: str | None = Field(description="Who the figure counts: civilians, children, people...")
+    qualifier: str | None = Field(description='"at least", "more than", "about"... as written')
+    claimed_by: str | None = Field(description="Source the article credits; null if unattributed.")
+    evidence: Evidence
+    grounded: bool = Field(True, description="Every number was found in the evidence quote.")
+
+
+class Event(BaseModel):
+    """One thing that happened, with its place, time, actors and casualty figures."""
+
+    event_type: str
+    date_text: str | None
+    date: str | None = Field(description="YYYY-MM-DD, only when anchored to a publication date.")
+    location: str
+    perpetrator: str | None
+    target: str | None
+    casualties: list[Casualty]
+
+
+class ArticleMeta(BaseModel):
+    """What the article says about itself."""
+
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+
+
+class Provenance(BaseModel):
+    """How this result was made, so it can be reproduced or invalidated."""
+
+    model: str
+    model_sha256: str
+    prompt_version: str
+    schema_version: str
+    package_version: str
+    cache_key: str
+    cached: bool = False
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+
+
+class Analysis(BaseModel):
+    """The full result for one article."""
+
+    summary: str
+    events: list[Event]
+    article: ArticleMeta
+    warnings: list[str] = Field(default_factory=list)
+    provenance: Provenance
+
+
+class ArticleInput(BaseModel):
+    """One article to analyze: plain text or HTML, with optional metadata from the caller."""
+
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    outlet: str | None = None

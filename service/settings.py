@@ -1,0 +1,85 @@
+"""All settings in one object, fed by NEWSDIGEST_* env vars, an optional TOML file and CLI flags."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+def _cache_home() -> Path:
+    """XDG cache home, so models and results survive across runs of the tool."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsdigest"
+
+
+class Settings(BaseSettings):
+    """newsdigest settings; every field is also a CLI flag and a NEWSDIGEST_<NAME> variable."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSDIGEST_", extra="ignore")
+
+    model: str = Field(
+        "qwen2.5-1.5b",
+        description="Registry name (see `newsdigest models list`) or path to a GGUF file.",
+    )
+    models_dir: Path = Field(
+        default_factory=lambda: _cache_home() / "models",
+        description="Where assembled registry models are stored.",
+    )
+    cache_dir: Path = Field(
+        default_factory=lambda: _cache_home() / "results",
+        description="Directory of the on-disk result cache.",
+    )
+    cache_size_limit_mb: int = Field(1024, ge=1, description="Size limit of the result cache (MB).")
+    no_cache: bool = Field(False, description="Neither read nor write the result cache.")
+    prompts_dir: Path | None = Field(
+        None, description="Prompt set directory (default: the bundled prompts/)."
+    )
+    n_threads: int = Field(
+        default_factory=lambda: max(1, min(os.cpu_count() or 1, 8)),
+        ge=1,
+        description="CPU threads for llama.cpp.",
+    )
+    n_ctx: int = Field(4096, ge=512, description="Context window in tokens.")
+    seed: int = Field(0, description="Sampling seed (decoding is greedy; kept for reproducibility).")
+    max_article_chars: int = Field(
+        200_000, ge=100, description="Articles longer than this are rejected."
+    )
+    host: str = Field("127.0.0.1", description="HTTP bind address for `serve`.")
+    port: int = Field(8000, ge=0, le=65535, description="HTTP port for `serve`.")
+    api_keys: list[SecretStr] = Field(
+        default_factory=list,
+        description="Bearer tokens accepted by the API (JSON list in the env var); empty = no auth.",
+    )
+    max_body_bytes: int = Field(1_000_000, ge=1024, description="Largest request body accepted.")
+    queue_size: int = Field(8, ge=1, description="Requests that may wait for the model at once.")
+    request_timeout_s: float = Field(
+        300.0, gt=0, description="How long a request may wait for a result before 504."
+    )
+    batch_max: int = Field(500, ge=1, description="Most articles accepted in one batch.")
+    data_dir: Path = Field(
+        default_factory=lambda: _cache_home() / "server",
+        description="Where the server keeps batches (SQLite).",
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """CLI/init values win over env vars, which win over the TOML file named by NEWSDIGEST_CONFIG."""
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        config = os.environ.get("NEWSDIGEST_CONFIG")
+        if config:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(config)))
+        return tuple(sources)
