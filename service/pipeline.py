@@ -1,10 +1,24 @@
-"""The one place that orchestrates: clean -> extract -> ground -> summarize -> cache."""
+"""The one place that orchestrates: clean -> find sentences -> extract -> ground -> summarize -> cache."""
 
 from __future__ import annotations
 
-from typing import Protocol
+import time
+from dataclasses import dataclass
+from typing import Any, Protocol
 
-from service.schema import Analysis, ArticleInput
+from service import SCHEMA_VERSION, __version__
+from service.cache import ResultCache, cache_key
+from service.clean import CleanText, clean, html_to_text, validate_text
+from service.dates import find_outlet, find_published, find_title
+from service.errors import InputError
+from service.extract import build_messages, find_candidates, read_candidates
+from service.ground import ground
+from service.llm import LLM
+from service.prompts import PromptSet, load_prompts
+from service.schema import Analysis, ArticleInput, ArticleMeta, Evidence, Provenance
+from service.settings import Settings
+from service.summary import summarize
+from service.text import sentences
 
 
 class Analyzer(Protocol):
@@ -13,9 +27,7 @@ class Analyzer(Protocol):
     model_name: str
 
     def cache_key(self, article: ArticleInput) -> str:
-        """Key of the cached result for this article under the current model/prompts/settings.
-
-        Raises InputError for input that cannot be analyzed (empty, binary, too long)."""
+        """Key of the cached result for this article; raises InputError for unusable input."""
         ...
 
     def lookup(self, article: ArticleInput) -> Analysis | None:
@@ -29,3 +41,158 @@ class Analyzer(Protocol):
     def analyze(self, article: ArticleInput, *, use_cache: bool = True) -> Analysis:
         """Analyze one article (blocking; uses the model unless cached). Not thread-safe."""
         ...
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A validated article: the text offsets refer to, and metadata from the caller or the text."""
+
+    text: str
+    html_meta: dict[str, Any] | None
+    meta: ArticleMeta
+
+
+class Pipeline:
+    """Analyze articles with one model and one prompt set; results cached on disk."""
+
+    def __init__(self, settings: Settings, llm: LLM, prompts: PromptSet | None = None) -> None:
+        """Wire a loaded model, a prompt set and the result cache together."""
+        self.settings = settings
+        self.llm = llm
+        self.prompts = prompts or load_prompts(settings.prompts_dir)
+        self.model_name = llm.name
+        self._cache = None if settings.no_cache else ResultCache(
+            settings.cache_dir, settings.cache_size_limit_mb)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Pipeline:
+        """Resolve, verify and load the configured model (the slow part of start-up)."""
+        from service.engine import LlamaEngine
+        from service.models import resolve
+
+        model = resolve(settings.model, settings.models_dir)
+        engine = LlamaEngine(model, n_ctx=settings.n_ctx, n_threads=settings.n_threads,
+                             seed=settings.seed)
+        return cls(settings, engine)
+
+    def prepare(self, article: ArticleInput) -> Prepared:
+        """Validate the input and gather metadata; raises InputError with a one-line reason."""
+        html_meta = None
+        if article.html is not None and not (article.text and article.text.strip()):
+            validate_text(article.html, self.settings.max_article_chars * 5)
+            text, html_meta = html_to_text(article.html)
+        elif article.text is not None:
+            text = article.text
+        else:
+            raise InputError("the article has neither text nor html")
+        validate_text(text, self.settings.max_article_chars)
+        meta = ArticleMeta(
+            title=article.title,
+            published=article.published or find_published(text, html_meta),
+            outlet=article.outlet or find_outlet(text, html_meta),
+        )
+        return Prepared(text, html_meta, meta)
+
+    def _key(self, prepared: Prepared) -> str:
+        return cache_key(
+            input_text=prepared.text,
+            metadata=prepared.meta.model_dump(),
+            prompt_version=self.prompts.version,
+            schema_version=SCHEMA_VERSION,
+            model_sha256=self.llm.sha256,
+            decoding=getattr(self.llm, "decoding", {}),
+            package_version=__version__,
+        )
+
+    def cache_key(self, article: ArticleInput) -> str:
+        """Key of this article's result under the current model, prompts and settings."""
+        return self._key(self.prepare(article))
+
+    def lookup(self, article: ArticleInput) -> Analysis | None:
+        """The cached result or None, without touching the model."""
+        return self.get(self.cache_key(article)) if self._cache else None
+
+    def get(self, key: str) -> Analysis | None:
+        """A cached result by key, or None."""
+        return self._cache.get(key) if self._cache else None
+
+    def analyze(self, article: ArticleInput, *, use_cache: bool = True) -> Analysis:
+        """Analyze one article; a cache hit returns at once with provenance.cached = True."""
+        started = time.perf_counter()
+        prepared = self.prepare(article)
+        key = self._key(prepared)
+        if use_cache and self._cache and (hit := self._cache.get(key)):
+            hit.provenance.timings_ms = {"total": round((time.perf_counter() - started) * 1e3, 2)}
+            return hit
+        result = self._run(prepared, key, started)
+        if self._cache:
+            self._cache.put(key, result)
+        return result
+
+    def _run(self, prepared: Prepared, key: str, started: float) -> Analysis:
+        timings: dict[str, float] = {}
+
+        def lap(name: str, since: float) -> float:
+            now = time.perf_counter()
+            timings[name] = round((now - since) * 1e3, 1)
+            return now
+
+        cleaned = clean(prepared.text)
+        title = prepared.meta.title or find_title(cleaned.text)
+        spans = sentences(cleaned.text)
+        candidates = find_candidates(spans)
+        self._check_fits(title, candidates)
+        mark = lap("clean", started)
+        readings = read_candidates(self.llm, self.prompts, title, candidates)
+        mark = lap("extract", mark)
+        evidence = {c.sentence.start: _evidence(cleaned, c.sentence.start, c.sentence.end)
+                    for c in candidates}
+        grounded = ground(readings, evidence, prepared.text, prepared.meta.published)
+        mark = lap("ground", mark)
+        summary = summarize(self.llm, self.prompts, title, cleaned.text, grounded.events)
+        lap("summary", mark)
+        timings["total"] = round((time.perf_counter() - started) * 1e3, 1)
+        return Analysis(
+            summary=summary.text,
+            events=grounded.events,
+            article=prepared.meta.model_copy(update={"title": title}),
+            warnings=grounded.warnings + summary.warnings,
+            provenance=Provenance(
+                model=self.model_name,
+                model_sha256=self.llm.sha256,
+                prompt_version=self.prompts.version,
+                schema_version=SCHEMA_VERSION,
+                package_version=__version__,
+                cache_key=key,
+                cached=False,
+                timings_ms=timings,
+            ),
+        )
+
+    def _check_fits(self, title: str | None, candidates: list) -> None:
+        """Each model call sees one sentence: only an absurdly long sentence can overflow."""
+        for candidate in candidates:
+            prompt = build_messages(self.prompts, title, candidate)
+            tokens = sum(self.llm.count_tokens(m["content"]) for m in prompt) + 400
+            if tokens > self.llm.n_ctx:
+                raise InputError(
+                    f"a sentence at offset {candidate.sentence.start} needs {tokens} tokens, more than "
+                    f"the {self.llm.n_ctx}-token context; split it or raise NEWSDIGEST_N_CTX")
+
+    def close(self) -> None:
+        """Release the cache."""
+        if self._cache:
+            self._cache.close()
+
+
+def _evidence(cleaned: CleanText, start: int, end: int) -> Evidence:
+    """The sentence as a verbatim quote of the original input, offsets computed by code."""
+    a, b = cleaned.to_original(start, end)
+    quote = cleaned.original[a:b]
+    if quote != cleaned.text[start:end]:
+        # The span straddles a removed line; find the exact sentence text instead.
+        found = cleaned.original.find(cleaned.text[start:end])
+        if found >= 0:
+            a, b = found, found + (end - start)
+            quote = cleaned.original[a:b]
+    return Evidence(quote=quote, start=a, end=b)

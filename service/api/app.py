@@ -1,0 +1,117 @@
+"""The Litestar application factory."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from litestar import Litestar, Router
+from litestar.datastructures import State
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+from litestar.types import Message, Receive, Scope, Send
+
+from service import __version__
+from service.api.auth import SECURITY_SCHEME, KeyRing, require_api_key
+from service.api.errors import EXCEPTION_HANDLERS
+from service.api.logs import log_request
+from service.api.routes import (
+    DEPENDENCIES,
+    AnalysisController,
+    BatchController,
+    healthz,
+    metrics,
+    readyz,
+)
+from service.api.runtime import AnalyzerFactory, Runtime
+from service.pipeline import Analyzer
+from service.settings import Settings
+
+
+class NewsdigestApp(Litestar):
+    """Litestar app whose outermost layer times, counts and logs every HTTP request.
+
+    Litestar middleware only runs for matched routes; this layer also sees 404s and 405s.
+    """
+
+    async def __call__(self, scope: Any, receive: Receive, send: Send) -> None:  # type: ignore[override]
+        """Serve one ASGI connection; HTTP requests get one access line and metrics."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500  # what the client sees if the app fails before sending anything
+
+        async def send_and_record(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        state: dict[str, Any] = scope.setdefault("state", {})
+        try:
+            await super().__call__(scope, receive, send_and_record)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = scope.get("path_template") or "<unmatched>"
+            runtime: Runtime = self.state.runtime
+            runtime.metrics.observe_request(scope["method"], route, status, elapsed)
+            log_request(
+                scope["method"], scope["path"], status, elapsed * 1000, state.get("cache_hit"), route
+            )
+
+
+def _lifespan(runtime: Runtime) -> Any:
+    @asynccontextmanager
+    async def lifespan(_app: Litestar) -> AsyncIterator[None]:
+        await runtime.start()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+
+    return lifespan
+
+
+def _openapi() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="newsdigest",
+        version=__version__,
+        description="Grounded casualty records and neutral summaries of news articles, "
+        "from a local LLM.",
+        path="/docs",
+        render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
+        components=Components(
+            security_schemes={SECURITY_SCHEME: SecurityScheme(type="http", scheme="bearer")}
+        ),
+    )
+
+
+def create_app(
+    settings: Settings,
+    analyzer: Analyzer | None = None,
+    *,
+    analyzer_factory: AnalyzerFactory | None = None,
+) -> Litestar:
+    """Build the app; with no `analyzer`, the lifespan loads the pipeline of `settings`."""
+    runtime = Runtime(settings, analyzer, analyzer_factory)
+    v1 = Router(
+        path="/v1",
+        route_handlers=[AnalysisController, BatchController],
+        guards=[require_api_key],
+        security=[{SECURITY_SCHEME: []}],
+    )
+    return NewsdigestApp(
+        route_handlers=[v1, healthz, readyz, metrics],
+        dependencies=DEPENDENCIES,
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=[_lifespan(runtime)],
+        request_max_body_size=settings.max_body_bytes,
+        state=State({"runtime": runtime, "key_ring": KeyRing(settings)}),
+        openapi_config=_openapi(),
+        # Our own JSON logging is configured by `serve`; Litestar must not reconfigure it.
+        logging_config=None,
+    )

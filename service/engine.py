@@ -1,0 +1,108 @@
+"""llama-cpp-python behind instructor, with grammar-constrained decoding and one lock."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any, TypeVar
+
+import instructor
+from instructor.core import InstructorError
+from pydantic import BaseModel
+
+from service.errors import GenerationError, ModelError
+from service.llm import Usage
+from service.models import ResolvedModel
+
+T = TypeVar("T", bound=BaseModel)
+
+# Greedy decoding: the same article gives the same answer (the eval and the cache rely on it).
+DECODING: dict[str, Any] = {"temperature": 0.0, "top_k": 1, "repeat_penalty": 1.0}
+
+
+def json_object_format(response_format: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Turn instructor's `json_schema` response_format into the `json_object` + schema form that
+    llama-cpp-python 0.3.36 compiles into a grammar (it ignores `json_schema`: see NOTES.md)."""
+    if not response_format or response_format.get("type") != "json_schema":
+        return response_format
+    schema = response_format["json_schema"]["schema"]
+    return {"type": "json_object", "schema": schema}
+
+
+class LlamaEngine:
+    """One loaded GGUF model; `structured()` is serialized by a lock (llama.cpp is not thread-safe)."""
+
+    def __init__(self, model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int) -> None:
+        """Load the model (seconds); raise ModelError with a fix if it cannot be loaded."""
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:  # the wheel is missing or was built for another CPU
+            raise ModelError(f"llama-cpp-python is not usable: {exc}") from exc
+        try:
+            self._llama = Llama(
+                model_path=str(model.path),
+                n_ctx=n_ctx,
+                n_threads=n_threads,
+                n_batch=512,
+                seed=seed,
+                chat_format=model.chat_format,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError) as exc:
+            raise ModelError(f"cannot load {model.path}: {exc}; re-fetch or choose another model") from exc
+        self.name = model.name
+        self.sha256 = model.sha256
+        self.usage = Usage()
+        self.decoding = dict(DECODING)
+        self.last_response_format: dict[str, Any] | None = None
+        self._lock = threading.Lock()
+        self._create = instructor.patch(create=self._complete, mode=instructor.Mode.JSON_SCHEMA)
+
+    @property
+    def n_ctx(self) -> int:
+        """Context window in tokens."""
+        return int(self._llama.n_ctx())
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens `text` takes in this model."""
+        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def _complete(self, **kwargs: Any) -> Any:
+        """The `create` callable instructor drives: schema -> grammar, then llama.cpp chat completion."""
+        kwargs.pop("model", None)
+        kwargs.pop("stream", None)
+        kwargs["response_format"] = json_object_format(kwargs.get("response_format"))
+        self.last_response_format = kwargs["response_format"]
+        for key, value in self.decoding.items():
+            kwargs.setdefault(key, value)
+        started = time.perf_counter()
+        response = self._llama.create_chat_completion_openai_v1(**kwargs)
+        self.usage.seconds += time.perf_counter() - started
+        self.usage.calls += 1
+        if response.usage:
+            self.usage.prompt_tokens += response.usage.prompt_tokens
+            self.usage.completion_tokens += response.usage.completion_tokens
+        return response
+
+    def structured(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[T],
+        *,
+        max_tokens: int,
+        max_retries: int = 2,
+    ) -> T:
+        """Answer `messages` with a `response_model` instance; instructor retries on invalid output."""
+        with self._lock:
+            try:
+                result: T = self._create(
+                    messages=messages,
+                    response_model=response_model,
+                    max_retries=max_retries,
+                    max_tokens=max_tokens,
+                )
+            except InstructorError as exc:
+                raise GenerationError(
+                    f"model gave no valid {response_model.__name__} after {max_retries} tries: {exc}"
+                ) from exc
+        return result

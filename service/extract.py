@@ -1,0 +1,110 @@
+"""Find the sentences that state casualty figures and ask the model to fill facts from each one."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from service.llm import LLM
+from service.numbers import find_numbers
+from service.prompts import PromptSet
+from service.text import Span
+
+EventType = Literal[
+    "airstrike", "shelling", "bombing", "shooting", "ground_assault", "clash", "attack",
+    "accident", "crash", "fire", "explosion", "collapse", "flood", "earthquake", "storm",
+    "disease", "conflict", "other",
+]
+
+# A sentence is worth a model call only if it has one of these and a number (checked by code).
+CASUALTY_WORDS = re.compile(
+    r"\b(kill\w*|dead|deaths?|died|dies|dying|wound\w*|injur\w*|hurt|casualt\w*|fatalit\w*|"
+    r"lives|bodies|perish\w*|drown\w*|victims?|toll|slain|murder\w*|massacre\w*|shot)\b",
+    re.IGNORECASE,
+)
+MAX_FIGURES = 4
+
+
+class FigureDraft(BaseModel):
+    """One casualty figure as the model reads it (every field required, nullable: see NOTES.md)."""
+
+    killed: int | None
+    injured: int | None
+    group: str | None
+    qualifier: str | None
+    source: str | None
+
+
+class SentenceFacts(BaseModel):
+    """What the model reads from one sentence: its figures and the event they belong to."""
+
+    figures: list[FigureDraft] = Field(max_length=MAX_FIGURES)
+    event_type: EventType
+    place: str | None
+    when: str | None
+    by: str | None
+    target: str | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may state a casualty figure, with the sentence before it for context."""
+
+    sentence: Span
+    context: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The model's answer for one candidate sentence."""
+
+    candidate: Candidate
+    facts: SentenceFacts
+
+
+def _is_year(text: str, value: float) -> bool:
+    return len(text) == 4 and text.isdigit() and 1900 <= value <= 2100
+
+
+def find_candidates(sentences: list[Span]) -> list[Candidate]:
+    """Sentences with a casualty word and a number that is not a year."""
+    found = []
+    for i, span in enumerate(sentences):
+        if not CASUALTY_WORDS.search(span.text):
+            continue
+        if not any(not _is_year(m.text, m.value) for m in find_numbers(span.text)):
+            continue
+        context = sentences[i - 1].text if i > 0 else ""
+        found.append(Candidate(span, context))
+    return found
+
+
+def _render(title: str | None, context: str, sentence: str) -> str:
+    return f"TITLE: {title or '(none)'}\nCONTEXT: {context or '(none)'}\nSENTENCE: {sentence}"
+
+
+def build_messages(prompts: PromptSet, title: str | None, candidate: Candidate) -> list[dict[str, str]]:
+    """System rules and few-shot turns first (an identical prefix llama.cpp reuses), then the sentence."""
+    system = prompts.extract_system + "\nevent_type is one of: " + ", ".join(EventType.__args__) + "."
+    messages = [{"role": "system", "content": system}]
+    for example in prompts.extract_examples:
+        messages.append({"role": "user", "content": _render(
+            example["title"], example["context"], example["sentence"])})
+        messages.append({"role": "assistant", "content": json.dumps(example["answer"])})
+    messages.append({"role": "user", "content": _render(
+        title, candidate.context, candidate.sentence.text)})
+    return messages
+
+
+def read_candidates(
+    llm: LLM, prompts: PromptSet, title: str | None, candidates: list[Candidate]
+) -> list[Reading]:
+    """One short constrained call per candidate sentence: small models get facts right this way."""
+    return [
+        Reading(c, llm.structured(build_messages(prompts, title, c), SentenceFacts, max_tokens=320))
+        for c in candidates
+    ]

@@ -1,0 +1,185 @@
+"""Check every figure the model proposed against the text, then build grounded event records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from service.dates import resolve_date
+from service.extract import FigureDraft, Reading
+from service.numbers import NumberMention, find_numbers
+from service.schema import Casualty, Event, Evidence
+
+KILLED_WORDS = re.compile(
+    r"\b(kill\w*|dead|deaths?|died|dies|dying|lives|bodies|perish\w*|drown\w*|slain|"
+    r"murder\w*|fatalit\w*|death toll)\b", re.IGNORECASE)
+INJURED_WORDS = re.compile(r"\b(wound\w*|injur\w*|hurt|hospitali[sz]ed)\b", re.IGNORECASE)
+ATTRIBUTION = re.compile(
+    r"\b(said|says|say|according|told|tells|reported|reports|report|estimates?|estimated|"
+    r"figures?|counted|confirmed|announced|claimed|put|puts|gave|giving|cited|citing|"
+    r"monitor|statement|toll from|data)\b", re.IGNORECASE)
+NOT_A_SOURCE = {"said", "says", "reported", "according", "according to", "unknown", "none",
+                "null", "n/a", "the article", "article", "reports", "officials said"}
+# "the group", "the monitor", "officials": the claimant is named earlier in the article.
+REFERENCE = re.compile(
+    r"\b(the|this|that)\s+([\w-]+\s+){0,2}(group|monitor|organi[sz]ation|agency|ministry|"
+    r"observatory|official|officials|spokes\w+|authorities|watchdog|body|report|source|sources)\b",
+    re.IGNORECASE)
+
+
+@dataclass
+class GroundingReport:
+    """Events that passed the checks, and what was dropped or corrected, said in words."""
+
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def number_kind(sentence: str, mention: NumberMention) -> str | None:
+    """Whether a number counts the killed or the injured, from the nearest casualty word."""
+    after = sentence[mention.end:mention.end + 70]
+    nxt = re.search(r"\d", after)
+    after = after[: nxt.start()] if nxt else after
+    after = re.split(r"[;.]|\band\b|\bwhile\b", after, maxsplit=1)[0]
+    killed, injured = KILLED_WORDS.search(after), INJURED_WORDS.search(after)
+    if killed or injured:
+        if killed and injured:
+            return "killed" if killed.start() < injured.start() else "injured"
+        return "killed" if killed else "injured"
+    before = sentence[max(0, mention.start - 60):mention.start]
+    before = re.split(r"[;]|\d", before)[-1]
+    killed = next(iter(reversed(list(KILLED_WORDS.finditer(before)))), None)
+    injured = next(iter(reversed(list(INJURED_WORDS.finditer(before)))), None)
+    if killed and injured:
+        return "killed" if killed.start() > injured.start() else "injured"
+    return "killed" if killed else "injured" if injured else None
+
+
+def _mention(sentence: str, value: int | None) -> NumberMention | None:
+    if value is None:
+        return None
+    return next((m for m in find_numbers(sentence) if m.value == value), None)
+
+
+def check_numbers(fig: FigureDraft, sentence: str, warnings: list[str]) -> tuple[int | None, int | None]:
+    """Keep killed/injured only if the sentence states them, moved to the field its words say."""
+    out: dict[str, int | None] = {"killed": None, "injured": None}
+    for fld in ("killed", "injured"):
+        value = getattr(fig, fld)
+        if value is None or value == 0 and not _mention(sentence, 0):
+            continue
+        mention = _mention(sentence, value)
+        if mention is None:
+            warnings.append(f"dropped {fld}={value}: the number is not in its sentence: "
+                            f"{sentence[:80]!r}")
+            continue
+        kind = number_kind(sentence, mention)
+        if kind is not None and kind != fld:
+            warnings.append(f"moved {value} from {fld} to {kind}: the sentence says so")
+            fld = kind
+        if out[fld] is not None and out[fld] != value:
+            warnings.append(f"dropped {fld}={value}: two numbers for one field")
+            continue
+        out[fld] = value
+    return out["killed"], out["injured"]
+
+
+def check_qualifier(qualifier: str | None, sentence: str) -> str | None:
+    """A hedge is kept only as written in the sentence."""
+    if not qualifier:
+        return None
+    q = qualifier.strip().lower()
+    return q if re.search(rf"\b{re.escape(q)}\b", sentence, re.IGNORECASE) else None
+
+
+def check_source(source: str | None, sentence: str, context: str, article: str,
+                 place: str | None, warnings: list[str]) -> str | None:
+    """A claimant must be named in the article, and the sentence or its context must attribute."""
+    if not source:
+        return None
+    s = source.strip().strip(".")
+    if s.lower() in NOT_A_SOURCE or len(s) < 2:
+        return None
+    if place and s.lower() == place.lower():
+        return None
+    near = f"{context} {sentence}"
+    if not ATTRIBUTION.search(near):
+        warnings.append(f"dropped claimant {s!r}: the sentence attributes the figure to no one")
+        return None
+    if _named_in(s, near) or (REFERENCE.search(near) and _named_in(s, article)):
+        return s
+    where = "in the article" if not _named_in(s, article) else "near the figure"
+    warnings.append(f"dropped claimant {s!r}: not named {where}")
+    return None
+
+
+def _named_in(name: str, text: str) -> bool:
+    """The name, or every significant word of it, is written in `text`."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", name) if len(w) > 2 and w.lower() != "the"]
+    low = text.lower()
+    return name.lower() in low or bool(words) and all(w in low for w in words)
+
+
+def check_text(value: str | None, *texts: str) -> str | None:
+    """Keep a short phrase (place, time) only if it is written in one of `texts`."""
+    if not value:
+        return None
+    v = value.strip()
+    return v if any(v.lower() in t.lower() for t in texts) else None
+
+
+def ground(
+    readings: list[Reading],
+    evidence_for: dict[int, Evidence],
+    article: str,
+    published: str | None,
+) -> GroundingReport:
+    """Turn model readings into events whose every figure is stated in its quote."""
+    report = GroundingReport()
+    merged: dict[tuple[str, str | None, str], Event] = {}
+    for reading in readings:
+        sentence, context = reading.candidate.sentence.text, reading.candidate.context
+        facts = reading.facts
+        evidence = evidence_for[reading.candidate.sentence.start]
+        place = check_text(facts.place, article)
+        if facts.place and place is None:
+            report.warnings.append(f"place {facts.place!r} is not in the article; not used")
+        casualties: list[Casualty] = []
+        for fig in facts.figures:
+            killed, injured = check_numbers(fig, sentence, report.warnings)
+            if killed is None and injured is None:
+                continue
+            casualty = Casualty(
+                killed=killed,
+                injured=injured,
+                group=(fig.group or None),
+                qualifier=check_qualifier(fig.qualifier, sentence),
+                claimed_by=check_source(fig.source, sentence, context, article, place,
+                                        report.warnings),
+                evidence=evidence,
+                grounded=article[evidence.start:evidence.end] == evidence.quote,
+            )
+            if not any(c.killed == killed and c.injured == injured and c.group == casualty.group
+                       for c in casualties):
+                casualties.append(casualty)
+        if not casualties:
+            continue
+        date_text = check_text(facts.when, sentence, context)
+        location = place or "unspecified"
+        key = (location.lower(), (date_text or "").lower(), facts.event_type)
+        if key in merged:
+            known = merged[key].casualties
+            known.extend(c for c in casualties if not any(
+                k.killed == c.killed and k.injured == c.injured and k.group == c.group for k in known))
+            continue
+        merged[key] = Event(
+            event_type=facts.event_type,
+            date_text=date_text,
+            date=resolve_date(date_text, published),
+            location=location,
+            perpetrator=check_text(facts.by, article),
+            target=check_text(facts.target, article) or facts.target,
+            casualties=casualties,
+        )
+    report.events = list(merged.values())
+    return report

@@ -1,0 +1,74 @@
+"""Load a versioned prompt set (prompts/set.toml and the files it names)."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from service.errors import NewsdigestError
+from service.resources import data_dir
+
+_VERSION = re.compile(r"\.(v\d+)\.")
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    """A loaded term, the regex that finds it, and its neutral replacement."""
+
+    term: str
+    pattern: re.Pattern[str]
+    neutral: str
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    """Everything the model is told, identified by `version` (part of every output and cache key)."""
+
+    name: str
+    version: str
+    extract_system: str
+    extract_examples: tuple[dict, ...]
+    summary_system: str
+    lexicon: tuple[LoadedTerm, ...]
+
+
+def _file_version(path: Path) -> str:
+    found = _VERSION.search(path.name)
+    return f"{path.name.split('.')[0]}.{found.group(1)}" if found else path.name
+
+
+def load_prompts(location: Path | None = None) -> PromptSet:
+    """Load the set from a directory holding set.toml, or a set TOML file; default: bundled prompts/."""
+    set_file = location or data_dir("prompts") / "set.toml"
+    if set_file.is_dir():
+        set_file = set_file / "set.toml"
+    try:
+        with set_file.open("rb") as fh:
+            spec = tomllib.load(fh)
+        base = set_file.parent
+        paths = {k: base / spec[k] for k in
+                 ("extract_system", "extract_examples", "summary_system", "lexicon")}
+        examples = tuple(
+            json.loads(line) for line in paths["extract_examples"].read_text().splitlines()
+            if line.strip()
+        )
+        with paths["lexicon"].open("rb") as fh:
+            lexicon = tuple(
+                LoadedTerm(t["term"], re.compile(rf"\b(?:{t['pattern']})\b", re.IGNORECASE),
+                           t["neutral"])
+                for t in tomllib.load(fh)["terms"]
+            )
+    except (OSError, KeyError, ValueError) as exc:
+        raise NewsdigestError(f"cannot load prompt set {set_file}: {exc}") from exc
+    version = "+".join(_file_version(p) for p in paths.values())
+    return PromptSet(
+        name=spec.get("name", base.name),
+        version=version,
+        extract_system=paths["extract_system"].read_text().strip(),
+        extract_examples=examples,
+        summary_system=paths["summary_system"].read_text().strip(),
+        lexicon=lexicon,
+    )
