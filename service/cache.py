@@ -44,7 +44,8 @@ class ResultCache:
     def __init__(self, directory: Path, size_limit_mb: int) -> None:
         """Open (or create) the cache directory."""
         self._cache = diskcache.Cache(
-            str(directory), size_limit=size_limit_mb * 1024 * 1024,
+            str(directory),
+            size_limit=size_limit_mb * 1024 * 1024,
             eviction_policy="least-recently-used",
         )
 

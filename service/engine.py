@@ -106,3 +106,50 @@ class LlamaEngine:
                     f"model gave no valid {response_model.__name__} after {max_retries} tries: {exc}"
                 ) from exc
         return result
+
+
+class LazyEngine:
+    """The model's identity at once (for cache keys), the weights only on first use.
+
+    A run whose every article is cached never pays the model load."""
+
+    def __init__(self, model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int) -> None:
+        """Remember how to load the model; load nothing yet."""
+        self.name = model.name
+        self.sha256 = model.sha256
+        self.decoding = dict(DECODING)
+        self._model = model
+        self._params = {"n_ctx": n_ctx, "n_threads": n_threads, "seed": seed}
+        self._engine: LlamaEngine | None = None
+        self._lock = threading.Lock()
+        self._empty_usage = Usage()
+
+    def load(self) -> LlamaEngine:
+        """Load the weights if not loaded yet (thread-safe) and return the engine."""
+        with self._lock:
+            if self._engine is None:
+                self._engine = LlamaEngine(self._model, **self._params)
+            return self._engine
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the weights are in memory."""
+        return self._engine is not None
+
+    @property
+    def usage(self) -> Usage:
+        """Token counts so far (zero before the first call)."""
+        return self._engine.usage if self._engine else self._empty_usage
+
+    @property
+    def n_ctx(self) -> int:
+        """Context window in tokens."""
+        return int(self._params["n_ctx"])
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens `text` takes in this model."""
+        return self.load().count_tokens(text)
+
+    def structured(self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int) -> T:
+        """Answer with a `response_model` instance (loads the model on first use)."""
+        return self.load().structured(messages, response_model, max_tokens=max_tokens)

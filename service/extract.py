@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -15,9 +15,24 @@ from service.prompts import PromptSet
 from service.text import Span
 
 EventType = Literal[
-    "airstrike", "shelling", "bombing", "shooting", "ground_assault", "clash", "attack",
-    "accident", "crash", "fire", "explosion", "collapse", "flood", "earthquake", "storm",
-    "disease", "conflict", "other",
+    "airstrike",
+    "shelling",
+    "bombing",
+    "shooting",
+    "ground_assault",
+    "clash",
+    "attack",
+    "accident",
+    "crash",
+    "fire",
+    "explosion",
+    "collapse",
+    "flood",
+    "earthquake",
+    "storm",
+    "disease",
+    "conflict",
+    "other",
 ]
 
 # A sentence is worth a model call only if it has one of these and a number (checked by code).
@@ -27,6 +42,14 @@ CASUALTY_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_FIGURES = 4
+# The sentence credits someone named earlier ("the UK-based group", "he said"): only then does the
+# model see the previous sentence (context it does not need only invites copied figures).
+REFERS_BACK = re.compile(
+    r"\b(the|this|that)\s+([\w-]+\s+){0,2}(group|monitor|organi[sz]ation|agency|ministry|"
+    r"observatory|official|officials|spokes\w+|authorities|watchdog|body|report|source|sources)\b"
+    r"|\b(he|she|they|it)\s+(said|says|told|added|reported|estimated)\b",
+    re.IGNORECASE,
+)
 
 
 class FigureDraft(BaseModel):
@@ -52,7 +75,7 @@ class SentenceFacts(BaseModel):
 
 @dataclass(frozen=True)
 class Candidate:
-    """A sentence that may state a casualty figure, with the sentence before it for context."""
+    """A sentence that may state a casualty figure, with the previous one if it refers back to it."""
 
     sentence: Span
     context: str
@@ -70,15 +93,16 @@ def _is_year(text: str, value: float) -> bool:
     return len(text) == 4 and text.isdigit() and 1900 <= value <= 2100
 
 
-def find_candidates(sentences: list[Span]) -> list[Candidate]:
-    """Sentences with a casualty word and a number that is not a year."""
+def find_candidates(sentences: list[Span], title: str | None = None) -> list[Candidate]:
+    """Sentences with a casualty word and a number that is not a year (the headline is skipped:
+    its figures are repeated, with their source, in the body)."""
     found = []
     for i, span in enumerate(sentences):
-        if not CASUALTY_WORDS.search(span.text):
+        if span.text == title or not CASUALTY_WORDS.search(span.text):
             continue
         if not any(not _is_year(m.text, m.value) for m in find_numbers(span.text)):
             continue
-        context = sentences[i - 1].text if i > 0 else ""
+        context = sentences[i - 1].text if i > 0 and REFERS_BACK.search(span.text) else ""
         found.append(Candidate(span, context))
     return found
 
@@ -89,14 +113,14 @@ def _render(title: str | None, context: str, sentence: str) -> str:
 
 def build_messages(prompts: PromptSet, title: str | None, candidate: Candidate) -> list[dict[str, str]]:
     """System rules and few-shot turns first (an identical prefix llama.cpp reuses), then the sentence."""
-    system = prompts.extract_system + "\nevent_type is one of: " + ", ".join(EventType.__args__) + "."
+    system = prompts.extract_system + "\nevent_type is one of: " + ", ".join(get_args(EventType)) + "."
     messages = [{"role": "system", "content": system}]
     for example in prompts.extract_examples:
-        messages.append({"role": "user", "content": _render(
-            example["title"], example["context"], example["sentence"])})
+        messages.append(
+            {"role": "user", "content": _render(example["title"], example["context"], example["sentence"])}
+        )
         messages.append({"role": "assistant", "content": json.dumps(example["answer"])})
-    messages.append({"role": "user", "content": _render(
-        title, candidate.context, candidate.sentence.text)})
+    messages.append({"role": "user", "content": _render(title, candidate.context, candidate.sentence.text)})
     return messages
 
 

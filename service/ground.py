@@ -6,25 +6,38 @@ import re
 from dataclasses import dataclass, field
 
 from service.dates import resolve_date
-from service.extract import FigureDraft, Reading
+from service.extract import REFERS_BACK, FigureDraft, Reading
 from service.numbers import NumberMention, find_numbers
 from service.schema import Casualty, Event, Evidence
 
 KILLED_WORDS = re.compile(
     r"\b(kill\w*|dead|deaths?|died|dies|dying|lives|bodies|perish\w*|drown\w*|slain|"
-    r"murder\w*|fatalit\w*|death toll)\b", re.IGNORECASE)
+    r"murder\w*|fatalit\w*|death toll)\b",
+    re.IGNORECASE,
+)
 INJURED_WORDS = re.compile(r"\b(wound\w*|injur\w*|hurt|hospitali[sz]ed)\b", re.IGNORECASE)
 ATTRIBUTION = re.compile(
     r"\b(said|says|say|according|told|tells|reported|reports|report|estimates?|estimated|"
     r"figures?|counted|confirmed|announced|claimed|put|puts|gave|giving|cited|citing|"
-    r"monitor|statement|toll from|data)\b", re.IGNORECASE)
-NOT_A_SOURCE = {"said", "says", "reported", "according", "according to", "unknown", "none",
-                "null", "n/a", "the article", "article", "reports", "officials said"}
+    r"monitor|statement|toll from|data)\b",
+    re.IGNORECASE,
+)
+NOT_A_SOURCE = {
+    "said",
+    "says",
+    "reported",
+    "according",
+    "according to",
+    "unknown",
+    "none",
+    "null",
+    "n/a",
+    "the article",
+    "article",
+    "reports",
+    "officials said",
+}
 # "the group", "the monitor", "officials": the claimant is named earlier in the article.
-REFERENCE = re.compile(
-    r"\b(the|this|that)\s+([\w-]+\s+){0,2}(group|monitor|organi[sz]ation|agency|ministry|"
-    r"observatory|official|officials|spokes\w+|authorities|watchdog|body|report|source|sources)\b",
-    re.IGNORECASE)
 
 
 @dataclass
@@ -37,7 +50,7 @@ class GroundingReport:
 
 def number_kind(sentence: str, mention: NumberMention) -> str | None:
     """Whether a number counts the killed or the injured, from the nearest casualty word."""
-    after = sentence[mention.end:mention.end + 70]
+    after = sentence[mention.end : mention.end + 70]
     nxt = re.search(r"\d", after)
     after = after[: nxt.start()] if nxt else after
     after = re.split(r"[;.]|\band\b|\bwhile\b", after, maxsplit=1)[0]
@@ -46,7 +59,7 @@ def number_kind(sentence: str, mention: NumberMention) -> str | None:
         if killed and injured:
             return "killed" if killed.start() < injured.start() else "injured"
         return "killed" if killed else "injured"
-    before = sentence[max(0, mention.start - 60):mention.start]
+    before = sentence[max(0, mention.start - 60) : mention.start]
     before = re.split(r"[;]|\d", before)[-1]
     killed = next(iter(reversed(list(KILLED_WORDS.finditer(before)))), None)
     injured = next(iter(reversed(list(INJURED_WORDS.finditer(before)))), None)
@@ -66,12 +79,11 @@ def check_numbers(fig: FigureDraft, sentence: str, warnings: list[str]) -> tuple
     out: dict[str, int | None] = {"killed": None, "injured": None}
     for fld in ("killed", "injured"):
         value = getattr(fig, fld)
-        if value is None or value == 0 and not _mention(sentence, 0):
+        if value is None or (value == 0 and not _mention(sentence, 0)):
             continue
         mention = _mention(sentence, value)
         if mention is None:
-            warnings.append(f"dropped {fld}={value}: the number is not in its sentence: "
-                            f"{sentence[:80]!r}")
+            warnings.append(f"dropped {fld}={value}: the number is not in its sentence: {sentence[:80]!r}")
             continue
         kind = number_kind(sentence, mention)
         if kind is not None and kind != fld:
@@ -92,9 +104,15 @@ def check_qualifier(qualifier: str | None, sentence: str) -> str | None:
     return q if re.search(rf"\b{re.escape(q)}\b", sentence, re.IGNORECASE) else None
 
 
-def check_source(source: str | None, sentence: str, context: str, article: str,
-                 place: str | None, warnings: list[str]) -> str | None:
-    """A claimant must be named in the article, and the sentence or its context must attribute."""
+def check_source(
+    source: str | None,
+    sentence: str,
+    article: str,
+    place: str | None,
+    perpetrator: str | None,
+    warnings: list[str],
+) -> str | None:
+    """A claimant must be credited by the sentence: named in it, or named before and referred to."""
     if not source:
         return None
     s = source.strip().strip(".")
@@ -102,11 +120,14 @@ def check_source(source: str | None, sentence: str, context: str, article: str,
         return None
     if place and s.lower() == place.lower():
         return None
-    near = f"{context} {sentence}"
-    if not ATTRIBUTION.search(near):
+    if perpetrator and s.lower() == perpetrator.strip().lower():
+        # "X claimed responsibility" makes X the perpetrator, not the source of the toll.
+        warnings.append(f"dropped claimant {s!r}: it is the perpetrator")
+        return None
+    if not ATTRIBUTION.search(sentence):
         warnings.append(f"dropped claimant {s!r}: the sentence attributes the figure to no one")
         return None
-    if _named_in(s, near) or (REFERENCE.search(near) and _named_in(s, article)):
+    if _named_in(s, sentence) or (REFERS_BACK.search(sentence) and _named_in(s, article)):
         return s
     where = "in the article" if not _named_in(s, article) else "near the figure"
     warnings.append(f"dropped claimant {s!r}: not named {where}")
@@ -117,7 +138,7 @@ def _named_in(name: str, text: str) -> bool:
     """The name, or every significant word of it, is written in `text`."""
     words = [w.lower() for w in re.findall(r"[\w'-]+", name) if len(w) > 2 and w.lower() != "the"]
     low = text.lower()
-    return name.lower() in low or bool(words) and all(w in low for w in words)
+    return name.lower() in low or (bool(words) and all(w in low for w in words))
 
 
 def check_text(value: str | None, *texts: str) -> str | None:
@@ -128,6 +149,23 @@ def check_text(value: str | None, *texts: str) -> str | None:
     return v if any(v.lower() in t.lower() for t in texts) else None
 
 
+def _known(c: Casualty, known: list[Casualty]) -> bool:
+    return any(k.killed == c.killed and k.injured == c.injured and k.group == c.group for k in known)
+
+
+def _same_event(events: list[Event], location: str, date_text: str | None) -> Event | None:
+    """Figures for the same place and time are one event; an undated figure right after an event
+    at the same place belongs to it ("Among the dead were 14 children")."""
+    for event in events:
+        if event.location.lower() == location.lower() and (event.date_text or "").lower() == (
+            date_text or ""
+        ).lower():
+            return event
+    if events and date_text is None and events[-1].location.lower() == location.lower():
+        return events[-1]
+    return None
+
+
 def ground(
     readings: list[Reading],
     evidence_for: dict[int, Evidence],
@@ -136,12 +174,11 @@ def ground(
 ) -> GroundingReport:
     """Turn model readings into events whose every figure is stated in its quote."""
     report = GroundingReport()
-    merged: dict[tuple[str, str | None, str], Event] = {}
     for reading in readings:
-        sentence, context = reading.candidate.sentence.text, reading.candidate.context
+        sentence = reading.candidate.sentence.text
         facts = reading.facts
         evidence = evidence_for[reading.candidate.sentence.start]
-        place = check_text(facts.place, article)
+        place = check_text(facts.place.strip(" ,.") if facts.place else None, article)
         if facts.place and place is None:
             report.warnings.append(f"place {facts.place!r} is not in the article; not used")
         casualties: list[Casualty] = []
@@ -154,32 +191,29 @@ def ground(
                 injured=injured,
                 group=(fig.group or None),
                 qualifier=check_qualifier(fig.qualifier, sentence),
-                claimed_by=check_source(fig.source, sentence, context, article, place,
-                                        report.warnings),
+                claimed_by=check_source(fig.source, sentence, article, place, facts.by, report.warnings),
                 evidence=evidence,
-                grounded=article[evidence.start:evidence.end] == evidence.quote,
+                grounded=article[evidence.start : evidence.end] == evidence.quote,
             )
-            if not any(c.killed == killed and c.injured == injured and c.group == casualty.group
-                       for c in casualties):
+            if not _known(casualty, casualties):
                 casualties.append(casualty)
         if not casualties:
             continue
-        date_text = check_text(facts.when, sentence, context)
+        date_text = check_text(facts.when, sentence)
         location = place or "unspecified"
-        key = (location.lower(), (date_text or "").lower(), facts.event_type)
-        if key in merged:
-            known = merged[key].casualties
-            known.extend(c for c in casualties if not any(
-                k.killed == c.killed and k.injured == c.injured and k.group == c.group for k in known))
+        event = _same_event(report.events, location, date_text)
+        if event is not None:
+            event.casualties.extend(c for c in casualties if not _known(c, event.casualties))
             continue
-        merged[key] = Event(
-            event_type=facts.event_type,
-            date_text=date_text,
-            date=resolve_date(date_text, published),
-            location=location,
-            perpetrator=check_text(facts.by, article),
-            target=check_text(facts.target, article) or facts.target,
-            casualties=casualties,
+        report.events.append(
+            Event(
+                event_type=facts.event_type,
+                date_text=date_text,
+                date=resolve_date(date_text, published),
+                location=location,
+                perpetrator=check_text(facts.by, article),
+                target=facts.target,
+                casualties=casualties,
+            )
         )
-    report.events = list(merged.values())
     return report

@@ -26,11 +26,13 @@ class LLM(Protocol):
 
     name: str
     sha256: str
-    usage: Usage
 
-    def structured(
-        self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int
-    ) -> T:
+    @property
+    def usage(self) -> Usage:
+        """Token counts and model time so far."""
+        ...
+
+    def structured(self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int) -> T:
         """Return the model's answer, decoded under the schema of `response_model`."""
         ...
 
@@ -59,9 +61,7 @@ class FakeLLM:
         """Queue answers (dicts or model instances) returned by the next calls, in order."""
         self.answers.extend(answers)
 
-    def structured(
-        self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int
-    ) -> T:
+    def structured(self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int) -> T:
         """Pop the next queued answer and validate it as `response_model`."""
         self.prompts.append(messages)
         self.usage.calls += 1

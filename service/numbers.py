@@ -6,14 +6,36 @@ import re
 from dataclasses import dataclass
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 DOZEN = 12
@@ -85,19 +107,23 @@ def _word_mentions(text: str) -> list[NumberMention]:
     i = 0
     while i < len(tokens):
         word = tokens[i][0]
-        lead = word in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1][0] in (
-            "dozen", "hundred", "thousand", "million")
+        lead = (
+            word in ("a", "an")
+            and i + 1 < len(tokens)
+            and tokens[i + 1][0] in ("dozen", "hundred", "thousand", "million")
+        )
         if not (_is_number_word(word) or lead):
             i += 1
             continue
         j = i + 1
         while j < len(tokens):
             nxt = tokens[j][0]
-            gap = text[tokens[j - 1][2]:tokens[j][1]]
+            gap = text[tokens[j - 1][2] : tokens[j][1]]
             if gap.strip() not in ("", "-"):
                 break
-            if _is_number_word(nxt) or (nxt == "and" and j + 1 < len(tokens)
-                                        and _is_number_word(tokens[j + 1][0])):
+            if _is_number_word(nxt) or (
+                nxt == "and" and j + 1 < len(tokens) and _is_number_word(tokens[j + 1][0])
+            ):
                 j += 1
                 continue
             break
@@ -113,8 +139,7 @@ def _word_mentions(text: str) -> list[NumberMention]:
 def find_numbers(text: str) -> list[NumberMention]:
     """All numbers stated in `text`, in order of position."""
     found = [
-        NumberMention(_digits_value(m.group("num"), m.group("scale")), m.start(), m.end(),
-                      m.group())
+        NumberMention(_digits_value(m.group("num"), m.group("scale")), m.start(), m.end(), m.group())
         for m in _DIGITS.finditer(text)
     ]
     taken = [(m.start, m.end) for m in found]

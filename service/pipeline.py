@@ -61,18 +61,18 @@ class Pipeline:
         self.llm = llm
         self.prompts = prompts or load_prompts(settings.prompts_dir)
         self.model_name = llm.name
-        self._cache = None if settings.no_cache else ResultCache(
-            settings.cache_dir, settings.cache_size_limit_mb)
+        self._cache = (
+            None if settings.no_cache else ResultCache(settings.cache_dir, settings.cache_size_limit_mb)
+        )
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Pipeline:
-        """Resolve, verify and load the configured model (the slow part of start-up)."""
-        from service.engine import LlamaEngine
+        """Resolve and verify the configured model; its weights load on first use."""
+        from service.engine import LazyEngine
         from service.models import resolve
 
         model = resolve(settings.model, settings.models_dir)
-        engine = LlamaEngine(model, n_ctx=settings.n_ctx, n_threads=settings.n_threads,
-                             seed=settings.seed)
+        engine = LazyEngine(model, n_ctx=settings.n_ctx, n_threads=settings.n_threads, seed=settings.seed)
         return cls(settings, engine)
 
     def prepare(self, article: ArticleInput) -> Prepared:
@@ -110,22 +110,22 @@ class Pipeline:
 
     def lookup(self, article: ArticleInput) -> Analysis | None:
         """The cached result or None, without touching the model."""
-        return self.get(self.cache_key(article)) if self._cache else None
+        return self.get(self.cache_key(article)) if self._cache is not None else None
 
     def get(self, key: str) -> Analysis | None:
         """A cached result by key, or None."""
-        return self._cache.get(key) if self._cache else None
+        return self._cache.get(key) if self._cache is not None else None
 
     def analyze(self, article: ArticleInput, *, use_cache: bool = True) -> Analysis:
         """Analyze one article; a cache hit returns at once with provenance.cached = True."""
         started = time.perf_counter()
         prepared = self.prepare(article)
         key = self._key(prepared)
-        if use_cache and self._cache and (hit := self._cache.get(key)):
+        if use_cache and self._cache is not None and (hit := self._cache.get(key)):
             hit.provenance.timings_ms = {"total": round((time.perf_counter() - started) * 1e3, 2)}
             return hit
         result = self._run(prepared, key, started)
-        if self._cache:
+        if self._cache is not None:
             self._cache.put(key, result)
         return result
 
@@ -140,13 +140,14 @@ class Pipeline:
         cleaned = clean(prepared.text)
         title = prepared.meta.title or find_title(cleaned.text)
         spans = sentences(cleaned.text)
-        candidates = find_candidates(spans)
+        candidates = find_candidates(spans, title)
         self._check_fits(title, candidates)
         mark = lap("clean", started)
         readings = read_candidates(self.llm, self.prompts, title, candidates)
         mark = lap("extract", mark)
-        evidence = {c.sentence.start: _evidence(cleaned, c.sentence.start, c.sentence.end)
-                    for c in candidates}
+        evidence = {
+            c.sentence.start: _evidence(cleaned, c.sentence.start, c.sentence.end) for c in candidates
+        }
         grounded = ground(readings, evidence, prepared.text, prepared.meta.published)
         mark = lap("ground", mark)
         summary = summarize(self.llm, self.prompts, title, cleaned.text, grounded.events)
@@ -177,11 +178,12 @@ class Pipeline:
             if tokens > self.llm.n_ctx:
                 raise InputError(
                     f"a sentence at offset {candidate.sentence.start} needs {tokens} tokens, more than "
-                    f"the {self.llm.n_ctx}-token context; split it or raise NEWSDIGEST_N_CTX")
+                    f"the {self.llm.n_ctx}-token context; split it or raise NEWSDIGEST_N_CTX"
+                )
 
     def close(self) -> None:
         """Release the cache."""
-        if self._cache:
+        if self._cache is not None:
             self._cache.close()
 
 

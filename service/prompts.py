@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+import tomllib
 
 from service.errors import NewsdigestError
 from service.resources import data_dir
@@ -49,16 +50,15 @@ def load_prompts(location: Path | None = None) -> PromptSet:
         with set_file.open("rb") as fh:
             spec = tomllib.load(fh)
         base = set_file.parent
-        paths = {k: base / spec[k] for k in
-                 ("extract_system", "extract_examples", "summary_system", "lexicon")}
+        paths = {
+            k: base / spec[k] for k in ("extract_system", "extract_examples", "summary_system", "lexicon")
+        }
         examples = tuple(
-            json.loads(line) for line in paths["extract_examples"].read_text().splitlines()
-            if line.strip()
+            json.loads(line) for line in paths["extract_examples"].read_text().splitlines() if line.strip()
         )
         with paths["lexicon"].open("rb") as fh:
             lexicon = tuple(
-                LoadedTerm(t["term"], re.compile(rf"\b(?:{t['pattern']})\b", re.IGNORECASE),
-                           t["neutral"])
+                LoadedTerm(t["term"], re.compile(rf"\b(?:{t['pattern']})\b", re.IGNORECASE), t["neutral"])
                 for t in tomllib.load(fh)["terms"]
             )
     except (OSError, KeyError, ValueError) as exc:

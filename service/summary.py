@@ -1,9 +1,10 @@
-"""Write a short neutral summary from the lead and the verified figures, then check it in code."""
+"""The neutral summary: the model says what happened; code adds the verified, attributed figures."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -13,16 +14,33 @@ from service.prompts import LoadedTerm, PromptSet
 from service.schema import Casualty, Event
 
 MAX_WORDS = 90
-LEAD_CHARS = 1400
-# Latin script only: a small model sometimes drifts into Chinese mid-sentence (NOTES.md).
-SENTENCE_PATTERN = r"^[A-Za-z0-9À-ɏ ,.;:!?'\"()%$€£&/’‘“”-]+$"
+MAX_FIGURE_SENTENCES = 2
+LEAD_CHARS = 900
+# The grammar caps each sentence, so a looping model stops instead of filling max_tokens.
+MAX_SENTENCE_CHARS = 220
+# Latin script only (a small model sometimes drifts into Chinese mid-sentence: NOTES.md). With
+# casualty figures the model's sentences carry no digits at all: every figure comes from code.
+_LATIN = "A-Za-zÀ-ɏ ,.;:!?'\\\"()%$€£&/’‘“”-"
+PATTERN_NO_DIGITS = f"^[{_LATIN}]+$"
+PATTERN_WITH_DIGITS = f"^[0-9{_LATIN}]+$"
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
 
-class SummaryDraft(BaseModel):
-    """The model's summary as 2 or 3 sentences."""
+class OpeningDraft(BaseModel):
+    """What happened, in one or two sentences without figures (figures are added by code)."""
 
-    sentences: list[str] = Field(min_length=2, max_length=3)
+    sentences: list[Annotated[str, Field(max_length=MAX_SENTENCE_CHARS, pattern=PATTERN_NO_DIGITS)]] = (
+        Field(min_length=1, max_length=2)
+    )
+
+
+class PlainDraft(BaseModel):
+    """A summary of an article with no casualty figures: two or three sentences."""
+
+    sentences: list[Annotated[str, Field(max_length=MAX_SENTENCE_CHARS, pattern=PATTERN_WITH_DIGITS)]] = (
+        Field(min_length=2, max_length=3)
+    )
 
 
 @dataclass
@@ -34,27 +52,45 @@ class SummaryResult:
     retried: bool = False
 
 
-def describe_figure(c: Casualty, event: Event) -> str:
-    """One verified figure in words, with its source, for the summary prompt."""
-    parts = []
+def figure_sentence(c: Casualty, event: Event) -> str:
+    """One verified figure as a sentence, with the source the article credits."""
     q = f"{c.qualifier} " if c.qualifier else ""
     group = c.group or "people"
-    if c.killed is not None:
-        parts.append(f"{q}{c.killed} {group} killed")
-    if c.injured is not None:
-        parts.append(f"{q if c.killed is None else ''}{c.injured} {'injured' if c.killed is not None else group + ' injured'}")
-    where = ", ".join(x for x in (event.event_type, event.location, event.date_text) if x)
-    source = f"according to {c.claimed_by}" if c.claimed_by else "source not named in the article"
-    return f"- {' and '.join(parts)} ({where}); {source}"
+    if c.killed is not None and c.injured is not None:
+        core = f"{q}{c.killed} {group} were killed and {c.injured} injured"
+    elif c.killed is not None:
+        core = f"{q}{c.killed} {group} {'was' if c.killed == 1 else 'were'} killed"
+    else:
+        core = f"{q}{c.injured} {group} {'was' if c.injured == 1 else 'were'} injured"
+    where = ""
+    if event.location != "unspecified":
+        lead = event.location.split(" ", 1)[0].lower()
+        where = f" {event.location}" if lead in ("in", "near", "outside", "at", "on") else f" in {event.location}"
+    when = ""
+    if event.date_text:
+        when = f" on {event.date_text}" if _WEEKDAY.match(event.date_text) else f" {event.date_text}"
+    source = f", according to {c.claimed_by}" if c.claimed_by else ", the report says"
+    text = f"{core}{where}{when}{source}."
+    return text[0].upper() + text[1:]
 
 
-def build_messages(prompts: PromptSet, title: str | None, lead: str, events: list[Event]) -> list[dict[str, str]]:
-    """System rules, then the title, the lead paragraphs and the verified figures."""
-    figures = [describe_figure(c, e) for e in events for c in e.casualties] or ["- none stated"]
-    user = (f"TITLE: {title or '(none)'}\n\nARTICLE (beginning):\n{lead}\n\n"
-            "VERIFIED FIGURES:\n" + "\n".join(figures))
-    return [{"role": "system", "content": prompts.summary_system},
-            {"role": "user", "content": user}]
+def figure_sentences(events: list[Event]) -> list[str]:
+    """The first figures the article states (news puts the main toll first), at most two."""
+    claims = sorted(((c, e) for e in events for c in e.casualties), key=lambda ce: ce[0].evidence.start)
+    return [figure_sentence(c, e) for c, e in claims[:MAX_FIGURE_SENTENCES]]
+
+
+def build_messages(
+    prompts: PromptSet, title: str | None, lead: str, with_figures: bool
+) -> list[dict[str, str]]:
+    """System rules, then the title and the lead paragraphs."""
+    ask = (
+        "Write one or two sentences (at most 45 words) about what happened."
+        if with_figures
+        else "Write two or three sentences (at most 70 words) summarizing the article."
+    )
+    user = f"TITLE: {title or '(none)'}\n\nARTICLE (beginning):\n{lead}\n\n{ask}"
+    return [{"role": "system", "content": prompts.summary_system}, {"role": "user", "content": user}]
 
 
 def lead_text(text: str, limit: int = LEAD_CHARS) -> str:
@@ -72,8 +108,8 @@ def own_voice(summary: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group()), summary)
 
 
-def problems(summary: str, article: str, lexicon: tuple[LoadedTerm, ...]) -> list[str]:
-    """Everything the summary gets wrong by the rules the code can check."""
+def problems(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_words: int) -> list[str]:
+    """Everything the model's text gets wrong by the rules code can check."""
     found = []
     stated = {m.value for m in find_numbers(article)}
     for m in find_numbers(summary):
@@ -82,47 +118,60 @@ def problems(summary: str, article: str, lexicon: tuple[LoadedTerm, ...]) -> lis
     voice = own_voice(summary)
     for term in lexicon:
         if term.pattern.search(voice):
-            found.append(f"the loaded term {term.term!r} is used in the summary's own voice; "
-                         f"say {term.neutral!r}")
+            found.append(f"the loaded term {term.term!r} is used in your own voice; say {term.neutral!r}")
     words = len(summary.split())
-    if words > MAX_WORDS:
-        found.append(f"it has {words} words; at most {MAX_WORDS} are allowed")
+    if words > max_words:
+        found.append(f"it has {words} words; at most {max_words} are allowed")
     sentences = [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+", summary) if s.strip()]
     if len(set(sentences)) < len(sentences):
         found.append("a sentence is repeated")
     return found
 
 
-def repair(summary: str, article: str, lexicon: tuple[LoadedTerm, ...]) -> str:
+def repair(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_words: int) -> str:
     """Last resort after a retry: neutral terms, no sentence with an unstated number, no repeats."""
-    voice = own_voice(summary)
     for term in lexicon:
-        for m in reversed(list(term.pattern.finditer(voice))):
-            summary = summary[: m.start()] + term.neutral + summary[m.end():]
         voice = own_voice(summary)
+        for m in reversed(list(term.pattern.finditer(voice))):
+            summary = summary[: m.start()] + term.neutral + summary[m.end() :]
     stated = {m.value for m in find_numbers(article)}
     kept: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+", summary):
         if all(m.value in stated for m in find_numbers(sentence)) and sentence not in kept:
             kept.append(sentence)
-    while len(" ".join(kept).split()) > MAX_WORDS and len(kept) > 1:
+    while len(" ".join(kept).split()) > max_words and len(kept) > 1:
         kept.pop()
     return " ".join(kept)
 
 
-def summarize(llm: LLM, prompts: PromptSet, title: str | None, text: str,
-              events: list[Event]) -> SummaryResult:
-    """Draft, check, retry once with the problems spelled out, then repair and warn."""
-    messages = build_messages(prompts, title, lead_text(text), events)
-    draft = " ".join(s.strip() for s in llm.structured(messages, SummaryDraft, max_tokens=220).sentences)
-    found = problems(draft, text, prompts.lexicon)
-    if not found:
-        return SummaryResult(draft)
-    retry = [*messages, {"role": "assistant", "content": draft},
-             {"role": "user", "content": "Rewrite the summary. Fix these problems: " + "; ".join(found)}]
-    second = " ".join(s.strip() for s in llm.structured(retry, SummaryDraft, max_tokens=220).sentences)
-    left = problems(second, text, prompts.lexicon)
-    if not left:
-        return SummaryResult(second, retried=True)
-    fixed = repair(second, text, prompts.lexicon)
-    return SummaryResult(fixed, [f"summary: {p} (repaired in code)" for p in left], retried=True)
+def _join(sentences: list[str]) -> str:
+    parts = [s.strip() for s in sentences if s.strip()]
+    return " ".join(p if p[-1] in ".!?\"”" else p + "." for p in parts)
+
+
+def summarize(llm: LLM, prompts: PromptSet, title: str | None, text: str, events: list[Event]) -> SummaryResult:
+    """Draft the opening, check it, retry once with the problems spelled out, then repair and warn."""
+    figures = figure_sentences(events)
+    budget = MAX_WORDS - len(" ".join(figures).split())
+    schema: type[OpeningDraft] | type[PlainDraft] = OpeningDraft if figures else PlainDraft
+    messages = build_messages(prompts, title, lead_text(text), bool(figures))
+    draft = _join(llm.structured(messages, schema, max_tokens=160).sentences)
+    found = problems(draft, text, prompts.lexicon, budget)
+    result = SummaryResult(draft)
+    if found:
+        retry = [
+            *messages,
+            {"role": "assistant", "content": draft},
+            {"role": "user", "content": "Rewrite it. Fix these problems: " + "; ".join(found)},
+        ]
+        second = _join(llm.structured(retry, schema, max_tokens=160).sentences)
+        left = problems(second, text, prompts.lexicon, budget)
+        result = SummaryResult(second, retried=True)
+        if left:
+            result = SummaryResult(
+                repair(second, text, prompts.lexicon, budget),
+                [f"summary: {p} (repaired in code)" for p in left],
+                retried=True,
+            )
+    result.text = " ".join([result.text, *figures]).strip()
+    return result

@@ -12,7 +12,7 @@ from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
-from litestar.types import Message, Receive, Scope, Send
+from litestar.types import Message, Receive, Send
 
 from service import __version__
 from service.api.auth import SECURITY_SCHEME, KeyRing, require_api_key
@@ -59,9 +59,7 @@ class NewsdigestApp(Litestar):
             route = scope.get("path_template") or "<unmatched>"
             runtime: Runtime = self.state.runtime
             runtime.metrics.observe_request(scope["method"], route, status, elapsed)
-            log_request(
-                scope["method"], scope["path"], status, elapsed * 1000, state.get("cache_hit"), route
-            )
+            log_request(scope["method"], scope["path"], status, elapsed * 1000, state.get("cache_hit"), route)
 
 
 def _lifespan(runtime: Runtime) -> Any:
@@ -80,8 +78,7 @@ def _openapi() -> OpenAPIConfig:
     return OpenAPIConfig(
         title="newsdigest",
         version=__version__,
-        description="Grounded casualty records and neutral summaries of news articles, "
-        "from a local LLM.",
+        description="Grounded casualty records and neutral summaries of news articles, from a local LLM.",
         path="/docs",
         render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
         components=Components(

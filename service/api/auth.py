@@ -18,9 +18,7 @@ class KeyRing:
     """The accepted keys, kept as sha256 digests so every comparison has the same length."""
 
     def __init__(self, settings: Settings) -> None:
-        self._digests = [
-            hashlib.sha256(k.get_secret_value().encode()).digest() for k in settings.api_keys
-        ]
+        self._digests = [hashlib.sha256(k.get_secret_value().encode()).digest() for k in settings.api_keys]
 
     @property
     def enabled(self) -> bool:
@@ -41,7 +39,7 @@ async def require_api_key(connection: ASGIConnection, _: BaseRouteHandler) -> No
     keys: KeyRing = connection.app.state.key_ring
     if not keys.enabled:
         return
-    scheme, _, token = connection.headers.get("authorization", "").partition(" ")
+    scheme, _sep, token = connection.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip() or not keys.accepts(token.strip()):
         raise NotAuthorizedException(
             "missing or wrong API key; send `Authorization: Bearer <key>`",

@@ -71,7 +71,9 @@ class BatchRunner:
         """Run one claimed item and commit its outcome; on cancellation put it back to pending."""
         if item.attempts > MAX_ATTEMPTS:
             await anyio.to_thread.run_sync(
-                self._store.fail, item, "abandoned",
+                self._store.fail,
+                item,
+                "abandoned",
                 f"the server stopped {MAX_ATTEMPTS} times while analyzing this article",
             )
             self._report("failed")

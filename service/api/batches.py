@@ -94,9 +94,7 @@ class BatchStore:
         """Store a new batch with all items pending; return its id."""
         batch_id = uuid.uuid4().hex
         now = time.time()
-        rows = [
-            (batch_id, i, a.model_dump_json(exclude_none=True), now) for i, a in enumerate(articles)
-        ]
+        rows = [(batch_id, i, a.model_dump_json(exclude_none=True), now) for i, a in enumerate(articles)]
         with self._lock, self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute(

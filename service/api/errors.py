@@ -75,8 +75,7 @@ def newsdigest_error(request: Request[Any, Any, Any], exc: NewsdigestError) -> R
     """Map our own exception tree by its status_code/code."""
     headers = _retry_after(request) if exc.status_code == 503 else None
     if exc.status_code >= 500:
-        log.warning("%s %s -> %d %s: %s", request.method, request.url.path,
-                    exc.status_code, exc.code, exc)
+        log.warning("%s %s -> %d %s: %s", request.method, request.url.path, exc.status_code, exc.code, exc)
     return error_response(exc.status_code, exc.code, str(exc) or exc.code, headers)
 
 
@@ -100,9 +99,7 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
     return error_response(status, _HTTP_CODES.get(status, "client_error"), detail, headers)
 
 
-def client_disconnected(
-    _request: Request[Any, Any, Any], _exc: ClientDisconnectedError
-) -> Response[Any]:
+def client_disconnected(_request: Request[Any, Any, Any], _exc: ClientDisconnectedError) -> Response[Any]:
     """Nobody will read this; it exists for the access log and metrics."""
     return error_response(CLIENT_CLOSED, "client_closed_request", "the client went away")
 

@@ -17,9 +17,7 @@ class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         """Render the record as a single JSON line."""
         entry: dict[str, Any] = {
-            "ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(
-                timespec="milliseconds"
-            ),
+            "ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
             "msg": record.getMessage(),
@@ -41,12 +39,21 @@ def configure_logging(level: str = "INFO") -> None:
     root.setLevel(level.upper())
 
 
-def log_request(
-    method: str, path: str, status: int, ms: float, cache_hit: bool | None, route: str
-) -> None:
+def log_request(method: str, path: str, status: int, ms: float, cache_hit: bool | None, route: str) -> None:
     """Write the access line of one request."""
     logging.getLogger(ACCESS_LOGGER).info(
-        "%s %s %d", method, path, status,
-        extra={"fields": {"method": method, "path": path, "route": route, "status": status,
-                          "ms": round(ms, 2), "cache_hit": cache_hit}},
+        "%s %s %d",
+        method,
+        path,
+        status,
+        extra={
+            "fields": {
+                "method": method,
+                "path": path,
+                "route": route,
+                "status": status,
+                "ms": round(ms, 2),
+                "cache_hit": cache_hit,
+            }
+        },
     )

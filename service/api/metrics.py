@@ -8,7 +8,23 @@ from service.api.queue import JobReport
 
 # From a cache hit (about a millisecond) to a long article on a small CPU (minutes).
 _LATENCY_BUCKETS = (
-    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300,
+    0.001,
+    0.0025,
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1,
+    2.5,
+    5,
+    10,
+    30,
+    60,
+    120,
+    300,
 )
 
 
@@ -19,41 +35,67 @@ class ApiMetrics:
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
         self.requests = Counter(
-            "newsdigest_http_requests", "HTTP requests answered.",
-            ["method", "route", "status"], registry=r,
+            "newsdigest_http_requests",
+            "HTTP requests answered.",
+            ["method", "route", "status"],
+            registry=r,
         )
         self.latency = Histogram(
-            "newsdigest_http_request_duration_seconds", "Time to answer an HTTP request.",
-            ["method", "route"], buckets=_LATENCY_BUCKETS, registry=r,
+            "newsdigest_http_request_duration_seconds",
+            "Time to answer an HTTP request.",
+            ["method", "route"],
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
         )
         self.cache = Counter(
-            "newsdigest_cache_lookups", "Result-cache lookups for analysis requests.",
-            ["result"], registry=r,
+            "newsdigest_cache_lookups",
+            "Result-cache lookups for analysis requests.",
+            ["result"],
+            registry=r,
         )
         self.queue_depth = Gauge(
-            "newsdigest_queue_depth", "Jobs waiting for the model.", ["kind"], registry=r,
+            "newsdigest_queue_depth",
+            "Jobs waiting for the model.",
+            ["kind"],
+            registry=r,
         )
         self.model_busy = Gauge(
-            "newsdigest_model_busy", "1 while the model is working on a job.", registry=r,
+            "newsdigest_model_busy",
+            "1 while the model is working on a job.",
+            registry=r,
         )
         self.model_ready = Gauge(
-            "newsdigest_model_ready", "1 once the model is loaded.", registry=r,
+            "newsdigest_model_ready",
+            "1 once the model is loaded.",
+            registry=r,
         )
         self.rejected = Counter(
-            "newsdigest_rejected", "Requests refused because the queue was full.", registry=r,
+            "newsdigest_rejected",
+            "Requests refused because the queue was full.",
+            registry=r,
         )
         self.jobs = Counter(
-            "newsdigest_model_jobs", "Model jobs finished, by outcome.", ["outcome"], registry=r,
+            "newsdigest_model_jobs",
+            "Model jobs finished, by outcome.",
+            ["outcome"],
+            registry=r,
         )
         self.job_seconds = Histogram(
-            "newsdigest_model_job_duration_seconds", "Time the model spent on one article.",
-            buckets=_LATENCY_BUCKETS, registry=r,
+            "newsdigest_model_job_duration_seconds",
+            "Time the model spent on one article.",
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
         )
         self.tokens = Counter(
-            "newsdigest_model_tokens", "Tokens processed by the model.", ["kind"], registry=r,
+            "newsdigest_model_tokens",
+            "Tokens processed by the model.",
+            ["kind"],
+            registry=r,
         )
         self.model_seconds = Counter(
-            "newsdigest_model_seconds", "Seconds spent inside model calls.", registry=r,
+            "newsdigest_model_seconds",
+            "Seconds spent inside model calls.",
+            registry=r,
         )
         self.tokens_per_second = Gauge(
             "newsdigest_model_tokens_per_second",
@@ -61,10 +103,15 @@ class ApiMetrics:
             registry=r,
         )
         self.batch_items = Counter(
-            "newsdigest_batch_items", "Batch items finished, by outcome.", ["outcome"], registry=r,
+            "newsdigest_batch_items",
+            "Batch items finished, by outcome.",
+            ["outcome"],
+            registry=r,
         )
         self.batch_backlog = Gauge(
-            "newsdigest_batch_backlog", "Batch items pending or running.", registry=r,
+            "newsdigest_batch_backlog",
+            "Batch items pending or running.",
+            registry=r,
         )
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:

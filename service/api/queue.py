@@ -85,9 +85,18 @@ class ModelWorker:
         return self._busy
 
     def depth(self) -> tuple[int, int]:
-        """Waiting jobs: (interactive, background)."""
+        """Waiting jobs, not counting ones whose client gave up: (interactive, background)."""
         with self._cond:
+            self._drop_cancelled()
             return len(self._interactive), len(self._background)
+
+    def _drop_cancelled(self) -> None:
+        """Forget waiting jobs that were cancelled, so they hold no queue slot (lock held)."""
+        for waiting in (self._interactive, self._background):
+            if any(job.future.cancelled() for job in waiting):
+                live = [job for job in waiting if not job.future.cancelled()]
+                waiting.clear()
+                waiting.extend(live)
 
     def retry_after_s(self) -> int:
         """Seconds a rejected client should wait: the queue ahead of it at the recent job pace."""
@@ -102,6 +111,7 @@ class ModelWorker:
         with self._cond:
             if self._stopping:
                 raise BusyError("the server is shutting down")
+            self._drop_cancelled()
             if background:
                 self._background.append(job)
             else:

@@ -81,16 +81,13 @@ async def _wait_disconnect(request: Request[Any, Any, Any]) -> None:
             return
 
 
-async def wait_for_job(
-    request: Request[Any, Any, Any], job: Future[Analysis], timeout_s: float
-) -> Analysis:
+async def wait_for_job(request: Request[Any, Any, Any], job: Future[Analysis], timeout_s: float) -> Analysis:
     """The job's result; 504 past the deadline; drop the job if the client leaves before it starts."""
     waiter = asyncio.wrap_future(job)
     gone = asyncio.ensure_future(_wait_disconnect(request))
+    either: set[asyncio.Future[Any]] = {waiter, gone}
     try:
-        done, _ = await asyncio.wait(
-            {waiter, gone}, timeout=timeout_s, return_when=asyncio.FIRST_COMPLETED
-        )
+        done, _ = await asyncio.wait(either, timeout=timeout_s, return_when=asyncio.FIRST_COMPLETED)
     finally:
         gone.cancel()
         # Cancelling the waiter cancels the job too if the model has not started on it;
@@ -125,9 +122,7 @@ class AnalysisController(Controller):
         request: Request[Any, Any, Any],
         data: JSONBody[ArticleInput],
         runtime: NamedDependency[Runtime],
-        no_cache: Annotated[
-            bool, QueryParameter(description="Skip the result cache (recompute).")
-        ] = False,
+        no_cache: Annotated[bool, QueryParameter(description="Skip the result cache (recompute).")] = False,
     ) -> Analysis:
         """Return the analysis of one article, from the cache when possible."""
         analyzer, worker = runtime.require()
@@ -154,9 +149,7 @@ class AnalysisController(Controller):
         summary="A stored analysis by its cache key",
         responses=_error_specs(401, 404),
     )
-    async def read(
-        self, cache_key: FromPath[str], runtime: NamedDependency[Runtime]
-    ) -> Analysis:
+    async def read(self, cache_key: FromPath[str], runtime: NamedDependency[Runtime]) -> Analysis:
         """Return a stored analysis; 404 if this key was never analyzed (or was evicted)."""
         analyzer, _ = runtime.require()
         found = await anyio.to_thread.run_sync(analyzer.get, cache_key)
@@ -218,9 +211,7 @@ class BatchController(Controller):
         summary="Progress and results so far of a batch",
         responses=_error_specs(401, 404),
     )
-    async def read(
-        self, batch_id: FromPath[str], runtime: NamedDependency[Runtime]
-    ) -> BatchView:
+    async def read(self, batch_id: FromPath[str], runtime: NamedDependency[Runtime]) -> BatchView:
         """Return done/failed/total and every finished result."""
         store = runtime.store
         if store is None:
@@ -240,8 +231,14 @@ class BatchController(Controller):
             created_at=counts.created_at,
             items=[
                 BatchItemView.model_validate(
-                    {"index": it.index, "status": it.status, "cache_key": it.cache_key,
-                     "result": it.result, "error": it.error, "detail": it.detail}
+                    {
+                        "index": it.index,
+                        "status": it.status,
+                        "cache_key": it.cache_key,
+                        "result": it.result,
+                        "error": it.error,
+                        "detail": it.detail,
+                    }
                 )
                 for it in items
             ],
@@ -255,7 +252,10 @@ async def healthz() -> Health:
 
 
 @get(
-    "/readyz", operation_id="ready", summary="Model loaded and worker answering", tags=["ops"],
+    "/readyz",
+    operation_id="ready",
+    summary="Model loaded and worker answering",
+    tags=["ops"],
     responses={503: ResponseSpec(Health, description="Loading, or the load failed")},
 )
 async def readyz(runtime: NamedDependency[Runtime]) -> Response[Health]:
@@ -272,14 +272,22 @@ async def readyz(runtime: NamedDependency[Runtime]) -> Response[Health]:
     interactive, background = worker.depth()
     backlog = runtime.store.pending_total() if runtime.store is not None else None
     return Response(
-        Health(status="ready", model=analyzer.model_name, queue_depth=interactive + background,
-               batch_backlog=backlog)
+        Health(
+            status="ready",
+            model=analyzer.model_name,
+            queue_depth=interactive + background,
+            batch_backlog=backlog,
+        )
     )
 
 
 @get(
-    "/metrics", operation_id="metrics", summary="Prometheus metrics", tags=["ops"],
-    guards=[require_api_key], media_type=CONTENT_TYPE_LATEST,
+    "/metrics",
+    operation_id="metrics",
+    summary="Prometheus metrics",
+    tags=["ops"],
+    guards=[require_api_key],
+    media_type=CONTENT_TYPE_LATEST,
 )
 async def metrics(runtime: NamedDependency[Runtime]) -> Response[bytes]:
     """Prometheus text exposition."""

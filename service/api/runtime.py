@@ -27,6 +27,11 @@ def _load_pipeline(settings: Settings) -> Analyzer:
     """The real pipeline; imported here so the API never imports llama.cpp by itself."""
     pipeline = importlib.import_module("service.pipeline")
     analyzer: Analyzer = pipeline.Pipeline.from_settings(settings)
+    llm = getattr(analyzer, "llm", None)
+    if llm is not None:
+        # The engine loads its weights lazily; loading them here (and tokenizing a word) makes
+        # /readyz mean "loaded and answering", and the first request does not pay the load.
+        llm.count_tokens("ready")
     return analyzer
 
 
@@ -34,7 +39,9 @@ class Runtime:
     """Lifecycle of one server: start loads the model in the background, stop drains gracefully."""
 
     def __init__(
-        self, settings: Settings, analyzer: Analyzer | None = None,
+        self,
+        settings: Settings,
+        analyzer: Analyzer | None = None,
         factory: AnalyzerFactory | None = None,
     ) -> None:
         self.settings = settings
@@ -76,7 +83,9 @@ class Runtime:
         self.worker = ModelWorker(analyzer, self.settings.queue_size, self.metrics.observe_job)
         self.worker.start()
         self.runner = BatchRunner(
-            self.store, analyzer, self.worker,
+            self.store,
+            analyzer,
+            self.worker,
             lambda outcome: self.metrics.batch_items.labels(outcome).inc(),
         )
         self.runner.start()
@@ -122,6 +131,9 @@ class Runtime:
             finished = await asyncio.to_thread(self.worker.stop, grace)
             if not finished:
                 log.warning("the model was still busy after %.0f s; exiting anyway", grace)
+        close = getattr(self.analyzer, "close", None)
+        if callable(close):
+            close()
         if self.store is not None:
             # Anything still marked running did not finish; the next start would requeue it anyway.
             self.store.requeue_running()

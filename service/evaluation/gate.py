@@ -49,6 +49,7 @@ class Baseline(BaseModel):
     prompt_version: str
     fast: bool
     metrics: dict[str, float | None]
+    run_settings: dict[str, int] = {}  # threads, seed, context: what determinism depends on
     cases: dict[str, BaselineCase]
 
 
@@ -146,9 +147,7 @@ def compare(baseline: Baseline, scores: Sequence[CaseScore], *, fast: bool) -> G
         MetricRow(m, before[m.name], now[m.name], regressed(m, before[m.name], now[m.name], fast))
         for m in METRICS
     ]
-    result = GateResult(
-        rows, not_in_baseline=[s.case for s in scores if s.case not in baseline.cases]
-    )
+    result = GateResult(rows, not_in_baseline=[s.case for s in scores if s.case not in baseline.cases])
     for score in common:
         recorded = baseline.cases[score.case].facts
         current_keys = {f.key for f in score.facts}
@@ -171,9 +170,7 @@ def format_gate(result: GateResult, *, fast: bool) -> str:
     lines = [f"{'metric':<22} {'baseline':>9} {'now':>9} {'tol':>6}  verdict"]
     for row in result.rows:
         tol = row.metric.fast_tolerance if fast else row.metric.tolerance
-        verdict = (
-            "REGRESSED" if row.regressed else ("info" if row.metric.direction == "info" else "ok")
-        )
+        verdict = "REGRESSED" if row.regressed else ("info" if row.metric.direction == "info" else "ok")
         lines.append(
             f"{row.metric.name:<22} {format_value(row.metric, row.baseline):>9} "
             f"{format_value(row.metric, row.current):>9} "
@@ -186,8 +183,6 @@ def format_gate(result: GateResult, *, fast: bool) -> str:
         lines.append("\nfacts fixed vs the baseline:")
         lines.extend(f"  {line}" for line in result.fixed)
     if result.not_in_baseline:
-        lines.append(
-            f"\ncases not in the baseline (not gated): {', '.join(result.not_in_baseline)}"
-        )
+        lines.append(f"\ncases not in the baseline (not gated): {', '.join(result.not_in_baseline)}")
     lines.append("\nGATE " + ("PASSED" if result.passed else "FAILED"))
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from service.errors import InputError
+from service.numbers import states_number
 
 EVAL_ID = "newsdigest.facts.v1"
 
@@ -93,6 +94,11 @@ def check_consistent(golden: Golden, article: str) -> list[str]:
             problems.append(f"casualties[{i}].quote is not in the article: {casualty.quote!r}")
         if casualty.killed is None and casualty.injured is None:
             problems.append(f"casualties[{i}] has neither killed nor injured")
+        problems.extend(
+            f"casualties[{i}].{name} = {value} is not stated in its quote"
+            for name, value in (("killed", casualty.killed), ("injured", casualty.injured))
+            if value is not None and not states_number(casualty.quote, value)
+        )
     problems.extend(
         f"boilerplate phrase is not in the article: {phrase!r}"
         for phrase in golden.boilerplate

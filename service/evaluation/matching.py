@@ -66,3 +66,16 @@ def phrase_in(phrase: str, text: str) -> bool:
         return False
     pattern = r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
     return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def term_in(term: str, text: str) -> bool:
+    """Key-point term rule: case-insensitive substring ("evacuat" finds "evacuated"), except that
+    a number must not be part of a longer number ("38" is not in "138")."""
+    pattern = re.escape(term.strip())
+    if not pattern:
+        return False
+    if term.strip()[:1].isdigit():
+        pattern = r"(?<![\d.,])" + pattern
+    if term.strip()[-1:].isdigit():
+        pattern += r"(?![\d]|[.,]\d)"
+    return re.search(pattern, text, re.IGNORECASE) is not None

@@ -39,9 +39,7 @@ def find_numbers(text: str, *, ordinals: bool = False) -> list[NumberMention]:
             for m in _ORDINAL_DIGITS.finditer(text)
         ]
         found += [
-            NumberMention(
-                float(_ORDINALS[m.group(1).lower()]), m.start(), m.end(), m.group(0), in_words=True
-            )
+            NumberMention(float(_ORDINALS[m.group(1).lower()]), m.start(), m.end(), m.group(0), in_words=True)
             for m in _ORDINAL_WORDS.finditer(text)
         ]
     return sorted(found, key=lambda m: m.start)

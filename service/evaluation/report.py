@@ -39,9 +39,7 @@ def markdown_report(run: EvalRun) -> str:
         "|---|---:|---|",
     ]
     metrics = run.metrics
-    lines += [
-        f"| {m.name} | {format_value(m, metrics[m.name])} | {m.description} |" for m in METRICS
-    ]
+    lines += [f"| {m.name} | {format_value(m, metrics[m.name])} | {m.description} |" for m in METRICS]
     for result in run.results:
         lines += ["", *_md_case(result)]
     return "\n".join(lines) + "\n"
@@ -83,6 +81,13 @@ def html_report(run: EvalRun) -> str:
         f"<h1>newsdigest eval: {esc(run.label)}</h1>",
         f"<p>{len(run.results)} cases{' (fast subset)' if run.fast else ''}.</p>",
         f"<table><tr><th>metric</th><th>value</th><th>definition</th></tr>{rows}</table>",
+        "<h2>Cases</h2><ul>",
+        *(
+            f"<li><a href='#{esc(r.score.case)}'>{esc(r.score.case)}</a>: "
+            f"{sum(1 for f in r.score.facts if f.ok is False)} wrong</li>"
+            for r in run.results
+        ),
+        "</ul>",
     ]
     for result in run.results:
         parts.append(_html_case(result))
@@ -108,9 +113,7 @@ def _html_case(result: CaseResult) -> str:
     )
     highlights = result.case.golden.highlights
     reference = (
-        f"<h3>Journalists' highlights</h3><div class=summary>{esc(highlights)}</div>"
-        if highlights
-        else ""
+        f"<h3>Journalists' highlights</h3><div class=summary>{esc(highlights)}</div>" if highlights else ""
     )
     return (
         f"<h2 id='{esc(score.case)}'>{esc(score.case)} ({bad} wrong)</h2>{error}"

@@ -89,9 +89,7 @@ def _new_run_dir(runs_dir: Path, model: str, prompt_version: str) -> Path:
     return candidate
 
 
-def _save_prediction(
-    run_dir: Path, name: str, analysis: Analysis | None, error: str | None
-) -> None:
+def _save_prediction(run_dir: Path, name: str, analysis: Analysis | None, error: str | None) -> None:
     payload = analysis.model_dump(mode="json") if analysis else {"error": error}
     path = run_dir / "predictions" / f"{name}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -140,9 +138,7 @@ def evaluate_cases(
         analysis: Analysis | None = None
         error: str | None = None
         try:
-            analysis = analyzer.analyze(
-                ArticleInput(text=case.article, published=None), use_cache=use_cache
-            )
+            analysis = analyzer.analyze(ArticleInput(text=case.article, published=None), use_cache=use_cache)
         except NewsdigestError as exc:
             error = f"{type(exc).__name__}: {exc}"
         if run.run_dir is None and runs_dir is not None:
@@ -185,3 +181,29 @@ def run_eval(
         progress=progress,
         fast=fast,
     )
+
+
+def rescore(run_dir: Path, cases: Sequence[Case], lexicon: Sequence[str] = ()) -> EvalRun:
+    """Score the predictions saved in `run_dir` against the current goldens (no model needed);
+    a case without a saved prediction scores as a failed analysis."""
+    run = EvalRun(model="unknown", prompt_version="unknown", run_dir=run_dir)
+    for case in cases:
+        path = run_dir / "predictions" / f"{case.name}.json"
+        analysis: Analysis | None = None
+        error: str | None = None
+        try:
+            payload = json.loads(path.read_text(encoding="utf-8"))
+            if "error" in payload and "summary" not in payload:
+                error = str(payload["error"])
+            else:
+                analysis = Analysis.model_validate(payload)
+        except (OSError, ValueError) as exc:  # ValueError covers JSON and validation errors
+            error = f"no usable saved prediction: {exc}"
+        if analysis is not None and run.model == "unknown":
+            run.model = analysis.provenance.model
+            run.prompt_version = analysis.provenance.prompt_version
+        run.results.append(
+            CaseResult(case, analysis, score_case(case.golden, analysis, case.article, lexicon, error))
+        )
+    save_scores(run)
+    return run

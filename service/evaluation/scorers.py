@@ -16,6 +16,7 @@ from service.evaluation.matching import (
     same_date,
     same_place,
     spans_of,
+    term_in,
 )
 from service.evaluation.numerals import find_numbers, number_values
 from service.schema import Analysis, Casualty, Event
@@ -92,9 +93,7 @@ def _place_names(gold: GoldCasualty, events: Sequence[GoldEvent]) -> list[str]:
     return names
 
 
-def match_casualties(
-    golden: Golden, claims: Sequence[_Claim], article: str
-) -> list[tuple[int, int]]:
+def match_casualties(golden: Golden, claims: Sequence[_Claim], article: str) -> list[tuple[int, int]]:
     """One-to-one (gold index, claim index) pairs: equal figures, and same quote or same place.
 
     Greedy: quote-overlap pairs first, then place-only pairs, each in reading order."""
@@ -248,15 +247,11 @@ def score_events(golden: Golden, analysis: Analysis | None) -> CaseScore:
         used.add(hit)
         event = predicted[hit]
         counts["events_found"] += 1
-        facts.append(
-            Fact(f"events[{gi}]", expected, f"{event.event_type} @ {event.location}", True)
-        )
+        facts.append(Fact(f"events[{gi}]", expected, f"{event.event_type} @ {event.location}", True))
         ok = same_date(event.date_text, gold.date_text)
         counts["date_n"] += 1
         counts["date_ok"] += ok
-        facts.append(
-            Fact(f"events[{gi}].date_text", gold.date_text or "null", event.date_text or "null", ok)
-        )
+        facts.append(Fact(f"events[{gi}].date_text", gold.date_text or "null", event.date_text or "null", ok))
     return CaseScore(golden.case, counts, facts)
 
 
@@ -264,9 +259,7 @@ def unsupported_numbers(summary: str, article: str) -> list[str]:
     """Numbers in the summary whose value the article never states ("one" as pronoun skipped)."""
     known = number_values(article)
     return [
-        m.text
-        for m in find_numbers(summary)
-        if m.value not in known and not (m.in_words and m.value <= 1)
+        m.text for m in find_numbers(summary) if m.value not in known and not (m.in_words and m.value <= 1)
     ]
 
 
@@ -287,7 +280,7 @@ def boilerplate_leaks(summary: str, boilerplate: Sequence[str]) -> list[str]:
 
 def key_point_covered(summary: str, terms: Sequence[Sequence[str]]) -> bool:
     """Covered when every inner list has at least one alternative in the summary."""
-    return all(any(phrase_in(alt, summary) for alt in alternatives) for alternatives in terms)
+    return all(any(term_in(alt, summary) for alt in alternatives) for alternatives in terms)
 
 
 def rouge_l(summary: str, reference: str) -> float:
@@ -320,9 +313,7 @@ def score_summary(
         Fact(f"summary.number: {text}", "stated in the article", "not in the article", False)
         for text in numbers
     ]
-    facts += [
-        Fact(f"summary.loaded: {term.lower()}", "neutral wording", term, False) for term in loaded
-    ]
+    facts += [Fact(f"summary.loaded: {term.lower()}", "neutral wording", term, False) for term in loaded]
     facts += [
         Fact(
             f"summary.boilerplate[{i}]",

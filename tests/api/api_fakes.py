@@ -76,8 +76,12 @@ class FakeAnalyzer:
             events=[],
             article=ArticleMeta(title=article.title, published=article.published),
             provenance=Provenance(
-                model=self.model_name, model_sha256="0" * 64, prompt_version="test",
-                schema_version="1", package_version="0", cache_key=key,
+                model=self.model_name,
+                model_sha256="0" * 64,
+                prompt_version="test",
+                schema_version="1",
+                package_version="0",
+                cache_key=key,
             ),
         )
         self.cache[key] = result

@@ -9,11 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from api_fakes import FakeAnalyzer  # this script's folder is on sys.path when run as a file
-
 from service.api.app import create_app
 from service.api.serve import run
 from service.settings import Settings
+from tests.api.api_fakes import FakeAnalyzer
 
 
 def main() -> None:

@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from api_fakes import FakeAnalyzer
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from pydantic import SecretStr
@@ -14,6 +13,7 @@ from pydantic import SecretStr
 from service.api import create_app
 from service.api.auth import KeyRing
 from service.settings import Settings
+from tests.api.api_fakes import FakeAnalyzer
 
 KEYS = ["first-key-0123", "second-key-4567"]
 
@@ -28,8 +28,17 @@ async def locked(tmp_path: Path) -> AsyncIterator[AsyncTestClient[Litestar]]:
 
 @pytest.mark.parametrize(
     "authorization",
-    [None, "", "Bearer", "Bearer ", "Bearer wrong-key", "Basic first-key-0123",
-     "first-key-0123", "Bearer first-key-012", "Bearer first-key-01234"],
+    [
+        None,
+        "",
+        "Bearer",
+        "Bearer ",
+        "Bearer wrong-key",
+        "Basic first-key-0123",
+        "first-key-0123",
+        "Bearer first-key-012",
+        "Bearer first-key-01234",
+    ],
 )
 async def test_missing_or_wrong_key_is_401(
     locked: AsyncTestClient[Litestar], authorization: str | None
@@ -44,9 +53,7 @@ async def test_missing_or_wrong_key_is_401(
 
 
 @pytest.mark.parametrize("key", KEYS)
-async def test_every_configured_key_is_accepted(
-    locked: AsyncTestClient[Litestar], key: str
-) -> None:
+async def test_every_configured_key_is_accepted(locked: AsyncTestClient[Litestar], key: str) -> None:
     headers = {"Authorization": f"Bearer {key}"}
 
     made = await locked.post("/v1/analyses", json={"text": "hello"}, headers=headers)
@@ -57,9 +64,7 @@ async def test_every_configured_key_is_accepted(
 
 
 async def test_auth_is_checked_before_the_body(locked: AsyncTestClient[Litestar]) -> None:
-    response = await locked.post(
-        "/v1/analyses", content=b"not json", headers={"content-type": "text/plain"}
-    )
+    response = await locked.post("/v1/analyses", content=b"not json", headers={"content-type": "text/plain"})
 
     assert response.status_code == 401
 

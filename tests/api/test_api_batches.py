@@ -7,7 +7,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from api_fakes import FakeAnalyzer
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
@@ -16,6 +15,7 @@ from service.api.batch_runner import MAX_ATTEMPTS
 from service.api.batches import BatchStore
 from service.schema import Analysis, ArticleInput
 from service.settings import Settings
+from tests.api.api_fakes import FakeAnalyzer
 
 TEXTS = ["First article about a flood.", "Second article: 3 killed.", "Third article, a fire."]
 
@@ -44,16 +44,12 @@ async def test_batch_is_accepted_at_once_and_completes(
     assert [item["index"] for item in view["items"]] == [0, 1, 2]
     for item, text in zip(view["items"], TEXTS, strict=True):
         result = Analysis.model_validate(item["result"])
-        assert result.provenance.cache_key == item["cache_key"] == fake.cache_key(
-            ArticleInput(text=text)
-        )
+        assert result.provenance.cache_key == item["cache_key"] == fake.cache_key(ArticleInput(text=text))
     stored = await client.get(f"/v1/analyses/{view['items'][1]['cache_key']}")
     assert stored.status_code == 200
 
 
-async def test_batch_reuses_cached_results(
-    client: AsyncTestClient[Litestar], fake: FakeAnalyzer
-) -> None:
+async def test_batch_reuses_cached_results(client: AsyncTestClient[Litestar], fake: FakeAnalyzer) -> None:
     await client.post("/v1/analyses", json={"text": TEXTS[0]})
 
     created = await client.post("/v1/batches", json={"articles": [{"text": t} for t in TEXTS]})
@@ -126,9 +122,7 @@ async def test_shutdown_mid_batch_loses_nothing_and_computes_nothing_twice(
     gate = threading.Event()
     fake = FakeAnalyzer(gate=gate)
     async with AsyncTestClient(app=create_app(settings, fake)) as client:
-        created = await client.post(
-            "/v1/batches", json={"articles": [{"text": t} for t in TEXTS]}
-        )
+        created = await client.post("/v1/batches", json={"articles": [{"text": t} for t in TEXTS]})
         batch_id = created.json()["id"]
         assert await asyncio.to_thread(fake.started.wait, 30)
         # Open the gate while the server shuts down: the in-flight item must still finish.

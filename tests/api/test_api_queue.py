@@ -12,7 +12,6 @@ from typing import Any
 
 import httpx
 import pytest
-from api_fakes import FakeAnalyzer
 from litestar import Litestar
 
 from service.api import create_app
@@ -21,6 +20,7 @@ from service.api.runtime import Runtime
 from service.errors import BusyError
 from service.schema import ArticleInput
 from service.settings import Settings
+from tests.api.api_fakes import FakeAnalyzer
 
 
 def article(text: str) -> ArticleInput:
@@ -83,9 +83,7 @@ def runtime_of(app: Litestar) -> Runtime:
     return runtime
 
 
-def test_worker_runs_interactive_jobs_before_batch_jobs(
-    fake: FakeAnalyzer, gate: threading.Event
-) -> None:
+def test_worker_runs_interactive_jobs_before_batch_jobs(fake: FakeAnalyzer, gate: threading.Event) -> None:
     reports: list[JobReport] = []
     worker = ModelWorker(fake, capacity=4, on_done=reports.append)
     worker.start()
@@ -104,9 +102,7 @@ def test_worker_runs_interactive_jobs_before_batch_jobs(
     assert worker.stop(10)
 
 
-def test_worker_rejects_when_full_and_skips_cancelled_jobs(
-    fake: FakeAnalyzer, gate: threading.Event
-) -> None:
+def test_worker_rejects_when_full_and_skips_cancelled_jobs(fake: FakeAnalyzer, gate: threading.Event) -> None:
     worker = ModelWorker(fake, capacity=2)
     worker.start()
     running = worker.submit(article("running"))
@@ -164,21 +160,20 @@ def test_stop_finishes_the_running_job_and_cancels_the_waiting_ones(
 async def test_full_queue_is_503_at_once_and_cache_hits_never_wait(
     app: Litestar, fake: FakeAnalyzer, gate: threading.Event
 ) -> None:
+    done_before = FakeAnalyzer().analyze(article("cached"))
+    fake.cache[done_before.provenance.cache_key] = done_before
     async with in_loop_client(app, gate) as client:
-        await _full_queue_scenario(app, client, gate)
+        await _full_queue_scenario(app, client, fake, gate)
 
 
 async def _full_queue_scenario(
-    app: Litestar, client: httpx.AsyncClient, gate: threading.Event
+    app: Litestar, client: httpx.AsyncClient, fake: FakeAnalyzer, gate: threading.Event
 ) -> None:
-    gate.set()
-    assert (await client.post("/v1/analyses", json={"text": "cached"})).status_code == 200
-    gate.clear()
     worker = runtime_of(app).worker
     assert worker is not None
 
     running = asyncio.create_task(client.post("/v1/analyses", json={"text": "running"}))
-    await until(lambda: worker.busy, "the model started")
+    await until(fake.started.is_set, "the model started")
     waiting = asyncio.create_task(client.post("/v1/analyses", json={"text": "waiting"}))
     await until(lambda: worker.depth() == (1, 0), "one request waits")
     refused = await client.post("/v1/analyses", json={"text": "refused"})
@@ -214,11 +209,18 @@ async def test_waiting_past_the_deadline_is_504_and_the_result_is_kept(
 
 def _http_scope(path: str, body: bytes) -> dict[str, Any]:
     return {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
-        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
-        "root_path": "", "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8000),
-        "headers": [(b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode())],
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 8000),
+        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
         "state": {},
     }
 
@@ -236,7 +238,7 @@ async def _disconnect_scenario(
     worker = runtime_of(app).worker
     assert worker is not None
     running = asyncio.create_task(client.post("/v1/analyses", json={"text": "running"}))
-    await until(lambda: worker.busy, "the model started")
+    await until(fake.started.is_set, "the model started")
 
     body = json.dumps({"text": "abandoned"}).encode()
     leave = asyncio.Event()

@@ -9,13 +9,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from api_fakes import FakeAnalyzer
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from service.api import create_app
 from service.schema import Analysis
 from service.settings import Settings
+from tests.api.api_fakes import FakeAnalyzer
 
 ARTICLE = {"text": "At least 38 people were killed in Aleppo on Tuesday.", "title": "Aleppo"}
 
@@ -36,9 +36,7 @@ async def test_analysis_returns_the_contract_then_answers_from_cache(
     assert len(fake.calls) == 1
 
 
-async def test_no_cache_runs_the_model_again(
-    client: AsyncTestClient[Litestar], fake: FakeAnalyzer
-) -> None:
+async def test_no_cache_runs_the_model_again(client: AsyncTestClient[Litestar], fake: FakeAnalyzer) -> None:
     await client.post("/v1/analyses", json=ARTICLE)
     again = await client.post("/v1/analyses", json=ARTICLE, params={"no_cache": "true"})
 
@@ -70,7 +68,8 @@ async def test_unknown_cache_key_is_404(client: AsyncTestClient[Litestar]) -> No
 
     assert response.status_code == 404
     assert response.json() == {
-        "error": "not_found", "detail": "no stored analysis with key '0123456789abcdef'"
+        "error": "not_found",
+        "detail": "no stored analysis with key '0123456789abcdef'",
     }
 
 
@@ -135,11 +134,16 @@ async def test_openapi_has_every_operation_and_docs_page(client: AsyncTestClient
     schema = (await client.get("/docs/openapi.json")).json()
     docs = await client.get("/docs")
 
-    operation_ids = {
-        op["operationId"] for path in schema["paths"].values() for op in path.values()
-    }
-    assert {"createAnalysis", "getAnalysis", "createBatch", "getBatch", "health", "ready",
-            "metrics"} <= operation_ids
+    operation_ids = {op["operationId"] for path in schema["paths"].values() for op in path.values()}
+    assert {
+        "createAnalysis",
+        "getAnalysis",
+        "createBatch",
+        "getBatch",
+        "health",
+        "ready",
+        "metrics",
+    } <= operation_ids
     assert "BearerAuth" in schema["components"]["securitySchemes"]
     assert docs.status_code == 200
     assert "swagger-ui" in docs.text.lower()
@@ -156,8 +160,7 @@ async def test_metrics_count_requests_cache_and_model_tokens(
 
     assert 'newsdigest_cache_lookups_total{result="hit"} 1.0' in text
     assert 'newsdigest_cache_lookups_total{result="miss"} 1.0' in text
-    assert ('newsdigest_http_requests_total{method="POST",route="/v1/analyses",status="200"} 2.0'
-            in text)
+    assert 'newsdigest_http_requests_total{method="POST",route="/v1/analyses",status="200"} 2.0' in text
     assert 'route="<unmatched>",status="404"' in text
     assert 'newsdigest_queue_depth{kind="interactive"} 0.0' in text
     assert 'newsdigest_model_jobs_total{outcome="ok"} 1.0' in text
@@ -200,11 +203,16 @@ def test_create_app_does_not_import_llama_cpp(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from service.api import create_app; from service.settings import Settings;"
-            "create_app(Settings(data_dir=sys.argv[1]));"
-            "print('llama_cpp' in sys.modules)")
+    code = (
+        "import sys; from service.api import create_app; from service.settings import Settings;"
+        "create_app(Settings(data_dir=sys.argv[1]));"
+        "print('llama_cpp' in sys.modules)"
+    )
     done = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
         cwd=Path(__file__).resolve().parents[2],
     )
     assert done.stdout.strip() == "False"

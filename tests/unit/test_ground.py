@@ -1,0 +1,85 @@
+"""Code checks every figure the model proposes against its sentence."""
+
+from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
+from service.ground import check_numbers, check_qualifier, check_source, ground, number_kind
+from service.numbers import find_numbers
+from service.schema import Evidence
+from service.text import Span
+
+
+def fig(killed=None, injured=None, group="people", qualifier=None, source=None) -> FigureDraft:
+    return FigureDraft(killed=killed, injured=injured, group=group, qualifier=qualifier, source=source)
+
+
+def kind_of(sentence: str, value: int) -> str | None:
+    mention = next(m for m in find_numbers(sentence) if m.value == value)
+    return number_kind(sentence, mention)
+
+
+def test_number_kind_reads_the_nearest_casualty_word() -> None:
+    s = "At least 85 people were killed and 178 others injured Sunday."
+    assert kind_of(s, 85) == "killed"
+    assert kind_of(s, 178) == "injured"
+    assert kind_of("giving a toll of at least 150 wounded in the districts", 150) == "injured"
+    assert kind_of("putting the death toll from the latest blast at seven", 7) == "killed"
+    assert kind_of("Among the dead were said to be 14 children.", 14) == "killed"
+
+
+def test_number_not_in_sentence_is_dropped_with_a_warning() -> None:
+    warnings: list[str] = []
+    got = check_numbers(fig(injured=1_200_000), "more than 12 million have lost their homes", warnings)
+    assert got == (None, None)
+    assert warnings and "not in its sentence" in warnings[0]
+
+
+def test_wounded_figure_given_as_killed_is_moved() -> None:
+    warnings: list[str] = []
+    s = "said Rami Abdel Rahman, giving a toll of at least 150 wounded in the districts."
+    assert check_numbers(fig(killed=150), s, warnings) == (None, 150)
+    assert "moved 150" in warnings[0]
+
+
+def test_zero_without_a_zero_in_the_text_is_null() -> None:
+    assert check_numbers(fig(killed=38, injured=0), "38 people were killed", []) == (38, None)
+
+
+def test_qualifier_must_be_written() -> None:
+    assert check_qualifier("At least", "At least 38 people were killed") == "at least"
+    assert check_qualifier("more than", "38 people were killed") is None
+
+
+def test_source_rules() -> None:
+    art = "The Syrian Observatory for Human Rights said 155 died. The dead include 11 civilians, according to the UK-based group."
+    _, sent = art.split(". ", 1)
+    w: list[str] = []
+    assert check_source("Syrian Observatory for Human Rights", sent, art, None, None, w)
+    # No attribution at all in the sentence or its context.
+    assert check_source("Reuters", "38 people were killed.", art, None, None, w) is None
+    # Named in the article but far from an unattributed figure.
+    far = "Among the dead were said to be 14 children."
+    assert check_source("Syrian Observatory for Human Rights", far, art, None, None, w) is None
+    # The perpetrator is not the source of a toll.
+    s = "Islamic State claimed responsibility, with 32 people killed on Monday."
+    assert check_source("Islamic State", s, s, None, "Islamic State", w) is None
+    assert check_source("said", sent, art, None, None, w) is None
+
+
+def test_ground_builds_events_with_code_offsets() -> None:
+    article = "Title\n\nAt least 38 people were killed in Aleppo on Tuesday."
+    start = article.index("At least")
+    span = Span(start, len(article), article[start:])
+    facts = SentenceFacts(
+        figures=[fig(killed=38, qualifier="at least", source="SOHR")],
+        event_type="shelling",
+        place="Aleppo",
+        when="on Tuesday",
+        by=None,
+        target=None,
+    )
+    evidence = {start: Evidence(quote=span.text, start=start, end=len(article))}
+    report = ground([Reading(Candidate(span, ""), facts)], evidence, article, "2016-10-31")
+    (event,) = report.events
+    assert event.location == "Aleppo" and event.date == "2016-10-25"
+    (c,) = event.casualties
+    assert c.killed == 38 and c.qualifier == "at least" and c.claimed_by is None
+    assert article[c.evidence.start : c.evidence.end] == c.evidence.quote
