@@ -170,12 +170,20 @@ async def timed_post(client: httpx.AsyncClient, kind: str, body: dict[str, Any])
     )
 
 
-async def warm(client: httpx.AsyncClient, articles: list[dict[str, Any]]) -> None:
-    """Make sure every hit article is in the server's cache (runs the model once per article)."""
+async def warm(client: httpx.AsyncClient, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cache the hit articles on the server (one model run each); keep those that worked."""
+    cached = []
     for body in articles:
         response = await client.post(ROUTE, json=body)
-        if response.status_code != 200:
-            sys.exit(f"warm-up failed: {response.status_code} {response.text[:300]}")
+        if response.status_code == 200:
+            cached.append(body)
+        else:
+            print(
+                f"warm-up: skipping an article: {response.status_code} {response.text[:200]}", file=sys.stderr
+            )
+    if not cached:
+        sys.exit("warm-up failed: no article could be analyzed")
+    return cached
 
 
 async def run(args: argparse.Namespace) -> Report:
@@ -197,7 +205,7 @@ async def run(args: argparse.Namespace) -> Report:
     async with httpx.AsyncClient(
         base_url=args.url, headers=headers, limits=limits, timeout=args.client_timeout
     ) as client:
-        await warm(client, hits)
+        hits = await warm(client, hits)
         before = (await client.get("/metrics")).text
         samples: list[Sample] = []
         budget = [args.max_requests]

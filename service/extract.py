@@ -9,6 +9,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
+from service.errors import GenerationError
 from service.llm import LLM
 from service.numbers import find_numbers
 from service.prompts import PromptSet
@@ -126,9 +127,16 @@ def build_messages(prompts: PromptSet, title: str | None, candidate: Candidate) 
 
 def read_candidates(
     llm: LLM, prompts: PromptSet, title: str | None, candidates: list[Candidate]
-) -> list[Reading]:
-    """One short constrained call per candidate sentence: small models get facts right this way."""
-    return [
-        Reading(c, llm.structured(build_messages(prompts, title, c), SentenceFacts, max_tokens=320))
-        for c in candidates
-    ]
+) -> tuple[list[Reading], list[str]]:
+    """One short constrained call per candidate sentence: small models get facts right this way.
+
+    A sentence the model cannot answer validly is skipped and said in the warnings."""
+    readings, warnings = [], []
+    for c in candidates:
+        try:
+            facts = llm.structured(build_messages(prompts, title, c), SentenceFacts, max_tokens=320)
+        except GenerationError as exc:
+            warnings.append(f"sentence at {c.sentence.start} skipped: {str(exc).splitlines()[0][:200]}")
+            continue
+        readings.append(Reading(c, facts))
+    return readings, warnings

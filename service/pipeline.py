@@ -143,7 +143,7 @@ class Pipeline:
         candidates = find_candidates(spans, title)
         self._check_fits(title, candidates)
         mark = lap("clean", started)
-        readings = read_candidates(self.llm, self.prompts, title, candidates)
+        readings, extract_warnings = read_candidates(self.llm, self.prompts, title, candidates)
         mark = lap("extract", mark)
         evidence = {
             c.sentence.start: _evidence(cleaned, c.sentence.start, c.sentence.end) for c in candidates
@@ -157,7 +157,7 @@ class Pipeline:
             summary=summary.text,
             events=grounded.events,
             article=prepared.meta.model_copy(update={"title": title}),
-            warnings=grounded.warnings + summary.warnings,
+            warnings=extract_warnings + grounded.warnings + summary.warnings,
             provenance=Provenance(
                 model=self.model_name,
                 model_sha256=self.llm.sha256,

@@ -33,12 +33,17 @@ class PromptSet:
     extract_system: str
     extract_examples: tuple[dict, ...]
     summary_system: str
+    summary_examples: tuple[dict, ...]
     lexicon: tuple[LoadedTerm, ...]
 
 
 def _file_version(path: Path) -> str:
     found = _VERSION.search(path.name)
     return f"{path.name.split('.')[0]}.{found.group(1)}" if found else path.name
+
+
+def _jsonl(path: Path) -> tuple[dict, ...]:
+    return tuple(json.loads(line) for line in path.read_text().splitlines() if line.strip())
 
 
 def load_prompts(location: Path | None = None) -> PromptSet:
@@ -50,12 +55,10 @@ def load_prompts(location: Path | None = None) -> PromptSet:
         with set_file.open("rb") as fh:
             spec = tomllib.load(fh)
         base = set_file.parent
-        paths = {
-            k: base / spec[k] for k in ("extract_system", "extract_examples", "summary_system", "lexicon")
-        }
-        examples = tuple(
-            json.loads(line) for line in paths["extract_examples"].read_text().splitlines() if line.strip()
-        )
+        keys = ("extract_system", "extract_examples", "summary_system", "summary_examples", "lexicon")
+        paths = {k: base / spec[k] for k in keys}
+        examples = _jsonl(paths["extract_examples"])
+        summary_examples = _jsonl(paths["summary_examples"])
         with paths["lexicon"].open("rb") as fh:
             lexicon = tuple(
                 LoadedTerm(t["term"], re.compile(rf"\b(?:{t['pattern']})\b", re.IGNORECASE), t["neutral"])
@@ -70,5 +73,6 @@ def load_prompts(location: Path | None = None) -> PromptSet:
         extract_system=paths["extract_system"].read_text().strip(),
         extract_examples=examples,
         summary_system=paths["summary_system"].read_text().strip(),
+        summary_examples=summary_examples,
         lexicon=lexicon,
     )

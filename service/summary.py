@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from service.errors import GenerationError
 from service.llm import LLM
 from service.numbers import find_numbers
 from service.prompts import LoadedTerm, PromptSet
 from service.schema import Casualty, Event
+from service.text import sentences
 
 MAX_WORDS = 90
 MAX_FIGURE_SENTENCES = 2
@@ -21,8 +24,9 @@ MAX_SENTENCE_CHARS = 220
 # Latin script only (a small model sometimes drifts into Chinese mid-sentence: NOTES.md). With
 # casualty figures the model's sentences carry no digits at all: every figure comes from code.
 _LATIN = "A-Za-zÀ-ɏ ,.;:!?'\\\"()%$€£&/’‘“”-"
-PATTERN_NO_DIGITS = f"^[{_LATIN}]+$"
-PATTERN_WITH_DIGITS = f"^[0-9{_LATIN}]+$"
+# The length goes into the pattern: llama.cpp ignores maxLength on a string that has a pattern.
+PATTERN_NO_DIGITS = f"^[{_LATIN}]{{20,{MAX_SENTENCE_CHARS}}}$"
+PATTERN_WITH_DIGITS = f"^[0-9{_LATIN}]{{20,{MAX_SENTENCE_CHARS}}}$"
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
@@ -30,7 +34,7 @@ _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sund
 class OpeningDraft(BaseModel):
     """What happened, in one or two sentences without figures (figures are added by code)."""
 
-    sentences: list[Annotated[str, Field(max_length=MAX_SENTENCE_CHARS, pattern=PATTERN_NO_DIGITS)]] = (
+    sentences: list[Annotated[str, Field(pattern=PATTERN_NO_DIGITS)]] = (
         Field(min_length=1, max_length=2)
     )
 
@@ -38,7 +42,7 @@ class OpeningDraft(BaseModel):
 class PlainDraft(BaseModel):
     """A summary of an article with no casualty figures: two or three sentences."""
 
-    sentences: list[Annotated[str, Field(max_length=MAX_SENTENCE_CHARS, pattern=PATTERN_WITH_DIGITS)]] = (
+    sentences: list[Annotated[str, Field(pattern=PATTERN_WITH_DIGITS)]] = (
         Field(min_length=2, max_length=3)
     )
 
@@ -80,17 +84,26 @@ def figure_sentences(events: list[Event]) -> list[str]:
     return [figure_sentence(c, e) for c, e in claims[:MAX_FIGURE_SENTENCES]]
 
 
+def _ask(with_figures: bool) -> str:
+    if with_figures:
+        return "Write one or two sentences (at most 45 words) about what happened."
+    return "Write two or three sentences (at most 70 words) summarizing the article."
+
+
+def _user(title: str | None, lead: str, with_figures: bool) -> str:
+    return f"TITLE: {title or '(none)'}\n\nARTICLE (beginning):\n{lead}\n\n{_ask(with_figures)}"
+
+
 def build_messages(
     prompts: PromptSet, title: str | None, lead: str, with_figures: bool
 ) -> list[dict[str, str]]:
-    """System rules, then the title and the lead paragraphs."""
-    ask = (
-        "Write one or two sentences (at most 45 words) about what happened."
-        if with_figures
-        else "Write two or three sentences (at most 70 words) summarizing the article."
-    )
-    user = f"TITLE: {title or '(none)'}\n\nARTICLE (beginning):\n{lead}\n\n{ask}"
-    return [{"role": "system", "content": prompts.summary_system}, {"role": "user", "content": user}]
+    """System rules and a worked example (an identical prefix), then the title and the lead."""
+    messages = [{"role": "system", "content": prompts.summary_system}]
+    for ex in prompts.summary_examples:
+        messages.append({"role": "user", "content": _user(ex["title"], ex["lead"], ex["with_figures"])})
+        messages.append({"role": "assistant", "content": json.dumps(ex["answer"])})
+    messages.append({"role": "user", "content": _user(title, lead, with_figures)})
+    return messages
 
 
 def lead_text(text: str, limit: int = LEAD_CHARS) -> str:
@@ -149,29 +162,51 @@ def _join(sentences: list[str]) -> str:
     return " ".join(p if p[-1] in ".!?\"”" else p + "." for p in parts)
 
 
+def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel]) -> str:
+    return _join(llm.structured(messages, schema, max_tokens=160).sentences)  # type: ignore[attr-defined]
+
+
 def summarize(llm: LLM, prompts: PromptSet, title: str | None, text: str, events: list[Event]) -> SummaryResult:
     """Draft the opening, check it, retry once with the problems spelled out, then repair and warn."""
     figures = figure_sentences(events)
     budget = MAX_WORDS - len(" ".join(figures).split())
-    schema: type[OpeningDraft] | type[PlainDraft] = OpeningDraft if figures else PlainDraft
+    schema: type[BaseModel] = OpeningDraft if figures else PlainDraft
     messages = build_messages(prompts, title, lead_text(text), bool(figures))
-    draft = _join(llm.structured(messages, schema, max_tokens=160).sentences)
-    found = problems(draft, text, prompts.lexicon, budget)
-    result = SummaryResult(draft)
-    if found:
-        retry = [
-            *messages,
-            {"role": "assistant", "content": draft},
-            {"role": "user", "content": "Rewrite it. Fix these problems: " + "; ".join(found)},
-        ]
-        second = _join(llm.structured(retry, schema, max_tokens=160).sentences)
-        left = problems(second, text, prompts.lexicon, budget)
-        result = SummaryResult(second, retried=True)
-        if left:
-            result = SummaryResult(
-                repair(second, text, prompts.lexicon, budget),
-                [f"summary: {p} (repaired in code)" for p in left],
-                retried=True,
-            )
+    try:
+        result = _checked(llm, messages, schema, text, prompts.lexicon, budget)
+    except GenerationError as exc:
+        # Keep the verified figures; the opening falls back to the article's first sentence.
+        first = next((s.text for s in sentences(text) if s.text != title), "")
+        result = SummaryResult(
+            repair(first, text, prompts.lexicon, budget),
+            [f"summary: the model gave no valid summary ({str(exc).splitlines()[0][:120]}); "
+             "used the article's first sentence"],
+        )
     result.text = " ".join([result.text, *figures]).strip()
     return result
+
+
+def _checked(
+    llm: LLM,
+    messages: list[dict[str, str]],
+    schema: type[BaseModel],
+    text: str,
+    lexicon: tuple[LoadedTerm, ...],
+    budget: int,
+) -> SummaryResult:
+    draft = _draft(llm, messages, schema)
+    found = problems(draft, text, lexicon, budget)
+    if not found:
+        return SummaryResult(draft)
+    retry = [
+        *messages,
+        {"role": "assistant", "content": draft},
+        {"role": "user", "content": "Rewrite it. Fix these problems: " + "; ".join(found)},
+    ]
+    second = _draft(llm, retry, schema)
+    left = problems(second, text, lexicon, budget)
+    if not left:
+        return SummaryResult(second, retried=True)
+    return SummaryResult(
+        repair(second, text, lexicon, budget), [f"summary: {p} (repaired in code)" for p in left], retried=True
+    )

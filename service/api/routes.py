@@ -130,6 +130,7 @@ class AnalysisController(Controller):
         if no_cache:
             # Still validate (empty, binary, too long) before the article takes a queue slot.
             await anyio.to_thread.run_sync(analyzer.cache_key, data)
+            request.state.cache_hit = False
         else:
             cached = await anyio.to_thread.run_sync(analyzer.lookup, data)
             request.state.cache_hit = cached is not None

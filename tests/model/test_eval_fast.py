@@ -1,0 +1,20 @@
+"""CI gate: the fast eval subset (0.5B model, cases marked fast) must not regress its baseline."""
+
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_fast_eval_gate_passes(model_settings, tmp_path) -> None:
+    """`newsdigest eval --fast` exits 0; a prompt change that breaks facts makes this fail."""
+    done = subprocess.run(
+        [sys.executable, "-m", "service.cli", "eval", "--fast", "--quiet", "--report-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert (tmp_path / "report.md").is_file()

@@ -1,0 +1,53 @@
+"""Summary checks and figure sentences: code states the verified figures with their sources."""
+
+from service.errors import GenerationError
+from service.llm import FakeLLM
+from service.prompts import load_prompts
+from service.schema import Casualty, Event, Evidence
+from service.summary import figure_sentence, problems, repair, summarize
+
+ARTICLE = "At least 38 people were killed in Aleppo on Tuesday, the Observatory said. Rebels fired rockets."
+LEXICON = load_prompts().lexicon
+
+
+def event(**kw) -> Event:
+    c = Casualty(killed=38, injured=None, group="people", qualifier="at least", claimed_by=None,
+                 evidence=Evidence(quote="x", start=0, end=1))
+    base = dict(event_type="shelling", date_text="Tuesday", date=None, location="Aleppo",
+                perpetrator=None, target=None, casualties=[c])
+    return Event(**{**base, **kw})
+
+
+def test_figure_sentence_states_number_place_time_and_source() -> None:
+    e = event()
+    assert figure_sentence(e.casualties[0], e) == "At least 38 people were killed in Aleppo on Tuesday, the report says."
+    c = e.casualties[0].model_copy(update={"claimed_by": "the Observatory", "injured": 150})
+    assert figure_sentence(c, e).endswith("were killed and 150 injured in Aleppo on Tuesday, according to the Observatory.")
+
+
+def test_problems_find_unstated_numbers_loaded_terms_length_and_repeats() -> None:
+    assert problems("Rebels fired rockets at Aleppo.", ARTICLE, LEXICON, 90) == []
+    found = problems("The regime said 40 died. The regime said 40 died.", ARTICLE, LEXICON, 5)
+    assert any("'40'" in p for p in found)
+    assert any("regime" in p for p in found)
+    assert any("words" in p for p in found)
+    assert any("repeated" in p for p in found)
+    # A loaded term inside an attributed quote is the speaker's, not the service's.
+    assert problems('Russia said it fights "terrorists" in Aleppo.', ARTICLE, LEXICON, 90) == []
+
+
+def test_repair_neutralizes_and_drops_unsupported_sentences() -> None:
+    fixed = repair("The regime shelled Aleppo. Then 99 died.", ARTICLE, LEXICON, 90)
+    assert fixed == "The government shelled Aleppo."
+
+
+def test_model_failure_keeps_the_verified_figures() -> None:
+    fake = FakeLLM()
+
+    def fail(messages):
+        raise GenerationError("no valid answer")
+
+    fake.enqueue(fail)
+    result = summarize(fake, load_prompts(), None, ARTICLE, [event()])
+    assert result.text.endswith("At least 38 people were killed in Aleppo on Tuesday, the report says.")
+    assert result.warnings and "first sentence" in result.warnings[0]
