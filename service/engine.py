@@ -32,10 +32,12 @@ def json_object_format(response_format: dict[str, Any] | None) -> dict[str, Any]
 class LlamaEngine:
     """One loaded GGUF model; `structured()` is serialized by a lock (llama.cpp is not thread-safe)."""
 
-    def __init__(self, model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int) -> None:
+    def __init__(
+        self, model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int, state_cache_mb: int = 1024
+    ) -> None:
         """Load the model (seconds); raise ModelError with a fix if it cannot be loaded."""
         try:
-            from llama_cpp import Llama
+            from llama_cpp import Llama, LlamaRAMCache
         except ImportError as exc:  # the wheel is missing or was built for another CPU
             raise ModelError(f"llama-cpp-python is not usable: {exc}") from exc
         try:
@@ -50,6 +52,9 @@ class LlamaEngine:
             )
         except (ValueError, RuntimeError) as exc:
             raise ModelError(f"cannot load {model.path}: {exc}; re-fetch or choose another model") from exc
+        # Extraction and summary prompts have different fixed prefixes; keeping the KV state of
+        # each in RAM means neither is re-evaluated when the calls alternate between articles.
+        self._llama.set_cache(LlamaRAMCache(capacity_bytes=state_cache_mb * 1024 * 1024))
         self.name = model.name
         self.sha256 = model.sha256
         self.usage = Usage()

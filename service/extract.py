@@ -47,7 +47,7 @@ MAX_FIGURES = 4
 # model see the previous sentence (context it does not need only invites copied figures).
 REFERS_BACK = re.compile(
     r"\b(the|this|that)\s+([\w-]+\s+){0,2}(group|monitor|organi[sz]ation|agency|ministry|"
-    r"observatory|official|officials|spokes\w+|authorities|watchdog|body|report|source|sources)\b"
+    r"official|officials|spokes(man|woman|person)|authorities|watchdog)\b(?!\s+(of|for)\s+[A-Z])"
     r"|\b(he|she|they|it)\s+(said|says|told|added|reported|estimated)\b",
     re.IGNORECASE,
 )

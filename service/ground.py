@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.dates import resolve_date
-from service.extract import REFERS_BACK, FigureDraft, Reading
+from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
 from service.numbers import NumberMention, find_numbers
 from service.schema import Casualty, Event, Evidence
 
@@ -149,6 +149,21 @@ def check_text(value: str | None, *texts: str) -> str | None:
     return v if any(v.lower() in t.lower() for t in texts) else None
 
 
+def _place(proposed: str | None, candidate: Candidate, article: str, report: GroundingReport) -> str:
+    """The place written in the sentence (or its context); else the place of the story so far,
+    since a sentence without a place continues it; else the model's place if the article names it."""
+    place = (proposed or "").strip(" ,.")
+    if place and check_text(place, candidate.sentence.text, candidate.context):
+        return place
+    if report.events and report.events[-1].location != "unspecified":
+        return report.events[-1].location
+    if place and check_text(place, article):
+        return place
+    if place:
+        report.warnings.append(f"place {place!r} is not in the article; not used")
+    return "unspecified"
+
+
 def _known(c: Casualty, known: list[Casualty]) -> bool:
     return any(k.killed == c.killed and k.injured == c.injured and k.group == c.group for k in known)
 
@@ -178,9 +193,7 @@ def ground(
         sentence = reading.candidate.sentence.text
         facts = reading.facts
         evidence = evidence_for[reading.candidate.sentence.start]
-        place = check_text(facts.place.strip(" ,.") if facts.place else None, article)
-        if facts.place and place is None:
-            report.warnings.append(f"place {facts.place!r} is not in the article; not used")
+        place = _place(facts.place, reading.candidate, article, report)
         casualties: list[Casualty] = []
         for fig in facts.figures:
             killed, injured = check_numbers(fig, sentence, report.warnings)
@@ -200,7 +213,7 @@ def ground(
         if not casualties:
             continue
         date_text = check_text(facts.when, sentence)
-        location = place or "unspecified"
+        location = place
         event = _same_event(report.events, location, date_text)
         if event is not None:
             event.casualties.extend(c for c in casualties if not _known(c, event.casualties))

@@ -150,7 +150,8 @@ class Pipeline:
         }
         grounded = ground(readings, evidence, prepared.text, prepared.meta.published)
         mark = lap("ground", mark)
-        summary = summarize(self.llm, self.prompts, title, cleaned.text, grounded.events)
+        quotes = {r.candidate.sentence.text for r in readings}
+        summary = summarize(self.llm, self.prompts, title, cleaned.text, grounded.events, quotes)
         lap("summary", mark)
         timings["total"] = round((time.perf_counter() - started) * 1e3, 1)
         return Analysis(

@@ -19,14 +19,23 @@ from service.text import sentences
 MAX_WORDS = 90
 MAX_FIGURE_SENTENCES = 2
 LEAD_CHARS = 900
-# The grammar caps each sentence, so a looping model stops instead of filling max_tokens.
-MAX_SENTENCE_CHARS = 220
 # Latin script only (a small model sometimes drifts into Chinese mid-sentence: NOTES.md). With
 # casualty figures the model's sentences carry no digits at all: every figure comes from code.
-_LATIN = "A-Za-zÀ-ɏ ,.;:!?'\\\"()%$€£&/’‘“”-"
-# The length goes into the pattern: llama.cpp ignores maxLength on a string that has a pattern.
-PATTERN_NO_DIGITS = f"^[{_LATIN}]{{20,{MAX_SENTENCE_CHARS}}}$"
-PATTERN_WITH_DIGITS = f"^[0-9{_LATIN}]{{20,{MAX_SENTENCE_CHARS}}}$"
+# No straight double quote or backslash: inside a JSON string they would need escapes the
+# pattern grammar does not produce; curly quotes serve for quoting.
+_WORD_CHARS = "A-Za-zÀ-ɏ,.;:!?'()%$€£&/’‘“”-"
+# Words joined by single spaces, 3 to 45 words: the grammar can neither pad with blanks when the
+# model wants a forbidden digit, nor run on (llama.cpp ignores maxLength next to a pattern).
+PATTERN_NO_DIGITS = f"^[{_WORD_CHARS}]+( [{_WORD_CHARS}]+){{2,44}}$"
+PATTERN_WITH_DIGITS = f"^[0-9{_WORD_CHARS}]+( [0-9{_WORD_CHARS}]+){{2,44}}$"
+# How a figure sentence names the event ("killed in shelling in Aleppo").
+EVENT_PHRASES = {
+    "airstrike": " in airstrikes", "shelling": " in shelling", "bombing": " in a bombing",
+    "shooting": " in a shooting", "ground_assault": " in a ground assault", "clash": " in clashes",
+    "attack": " in an attack", "accident": " in an accident", "crash": " in a crash", "fire": " in a fire",
+    "explosion": " in an explosion", "collapse": " in a collapse", "flood": " in floods",
+    "earthquake": " in an earthquake", "storm": " in a storm",
+}
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
@@ -74,14 +83,16 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     if event.date_text:
         when = f" on {event.date_text}" if _WEEKDAY.match(event.date_text) else f" {event.date_text}"
     source = f", according to {c.claimed_by}" if c.claimed_by else ", the report says"
-    text = f"{core}{where}{when}{source}."
+    how = EVENT_PHRASES.get(event.event_type, "")
+    text = f"{core}{how}{where}{when}{source}."
     return text[0].upper() + text[1:]
 
 
 def figure_sentences(events: list[Event]) -> list[str]:
-    """The first figures the article states (news puts the main toll first), at most two."""
-    claims = sorted(((c, e) for e in events for c in e.casualties), key=lambda ce: ce[0].evidence.start)
-    return [figure_sentence(c, e) for c, e in claims[:MAX_FIGURE_SENTENCES]]
+    """The first figure of each event in article order (news puts the main toll first), at most two."""
+    firsts = [min(e.casualties, key=lambda c: c.evidence.start) for e in events if e.casualties]
+    chosen = sorted(zip(firsts, events, strict=True), key=lambda ce: ce[0].evidence.start)
+    return [figure_sentence(c, e) for c, e in chosen[:MAX_FIGURE_SENTENCES]]
 
 
 def _ask(with_figures: bool) -> str:
@@ -162,27 +173,55 @@ def _join(sentences: list[str]) -> str:
     return " ".join(p if p[-1] in ".!?\"”" else p + "." for p in parts)
 
 
-def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel]) -> str:
-    return _join(llm.structured(messages, schema, max_tokens=160).sentences)  # type: ignore[attr-defined]
+def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel], title: str | None) -> str:
+    answer = llm.structured(messages, schema, max_tokens=160)
+    return _join(_not_headline(answer.sentences, title))  # type: ignore[attr-defined]
 
 
-def summarize(llm: LLM, prompts: PromptSet, title: str | None, text: str, events: list[Event]) -> SummaryResult:
+def summary_lead(text: str, title: str | None, skip: set[str]) -> str:
+    """The lead without the headline and without the casualty sentences: their figures are stated
+    by code, so the model has no numbers to copy (it mangles them when digits are forbidden)."""
+    kept = [s.text for s in sentences(text) if s.text != title and s.text not in skip]
+    return lead_text(" ".join(kept))
+
+
+def _not_headline(sentences_: list[str], title: str | None) -> list[str]:
+    """Drop sentences that merely restate the headline, unless nothing else is left."""
+    if not title:
+        return sentences_
+    head = set(re.findall(r"\w+", title.lower()))
+    kept = [s for s in sentences_ if len(head & set(re.findall(r"\w+", s.lower()))) < 0.7 * len(head)]
+    return kept or sentences_
+
+
+def summarize(
+    llm: LLM,
+    prompts: PromptSet,
+    title: str | None,
+    text: str,
+    events: list[Event],
+    figure_quotes: set[str] | None = None,
+) -> SummaryResult:
     """Draft the opening, check it, retry once with the problems spelled out, then repair and warn."""
     figures = figure_sentences(events)
     budget = MAX_WORDS - len(" ".join(figures).split())
     schema: type[BaseModel] = OpeningDraft if figures else PlainDraft
-    messages = build_messages(prompts, title, lead_text(text), bool(figures))
+    lead = summary_lead(text, title, figure_quotes or set()) if figures else lead_text(text)
+    messages = build_messages(prompts, title, lead, bool(figures))
     try:
-        result = _checked(llm, messages, schema, text, prompts.lexicon, budget)
+        result = _checked(llm, messages, schema, text, title, prompts.lexicon, budget)
     except GenerationError as exc:
         # Keep the verified figures; the opening falls back to the article's first sentence.
         first = next((s.text for s in sentences(text) if s.text != title), "")
         result = SummaryResult(
             repair(first, text, prompts.lexicon, budget),
-            [f"summary: the model gave no valid summary ({str(exc).splitlines()[0][:120]}); "
-             "used the article's first sentence"],
+            [
+                f"summary: the model gave no valid summary ({str(exc).splitlines()[0][:120]}); "
+                "used the article's first sentence"
+            ],
         )
-    result.text = " ".join([result.text, *figures]).strip()
+    # The toll leads, as in a news lead; the model's sentences say what happened around it.
+    result.text = " ".join([*figures[:1], result.text, *figures[1:]]).strip()
     return result
 
 
@@ -191,10 +230,11 @@ def _checked(
     messages: list[dict[str, str]],
     schema: type[BaseModel],
     text: str,
+    title: str | None,
     lexicon: tuple[LoadedTerm, ...],
     budget: int,
 ) -> SummaryResult:
-    draft = _draft(llm, messages, schema)
+    draft = _draft(llm, messages, schema, title)
     found = problems(draft, text, lexicon, budget)
     if not found:
         return SummaryResult(draft)
@@ -203,7 +243,7 @@ def _checked(
         {"role": "assistant", "content": draft},
         {"role": "user", "content": "Rewrite it. Fix these problems: " + "; ".join(found)},
     ]
-    second = _draft(llm, retry, schema)
+    second = _draft(llm, retry, schema, title)
     left = problems(second, text, lexicon, budget)
     if not left:
         return SummaryResult(second, retried=True)

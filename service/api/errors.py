@@ -71,12 +71,18 @@ def _validation_detail(exc: ValidationException) -> str:
     return "; ".join(parts) or exc.detail
 
 
+def _one_line(message: str, limit: int = 300) -> str:
+    """First line of a message, capped: some errors carry a model's whole failed output."""
+    line = message.strip().splitlines()[0] if message.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def newsdigest_error(request: Request[Any, Any, Any], exc: NewsdigestError) -> Response[Any]:
     """Map our own exception tree by its status_code/code."""
     headers = _retry_after(request) if exc.status_code == 503 else None
     if exc.status_code >= 500:
         log.warning("%s %s -> %d %s: %s", request.method, request.url.path, exc.status_code, exc.code, exc)
-    return error_response(exc.status_code, exc.code, str(exc) or exc.code, headers)
+    return error_response(exc.status_code, exc.code, _one_line(str(exc)) or exc.code, headers)
 
 
 def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:

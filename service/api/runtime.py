@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
 from collections.abc import Callable
 
@@ -12,7 +11,7 @@ from service.api.batches import BatchStore
 from service.api.metrics import ApiMetrics
 from service.api.queue import ModelWorker
 from service.errors import ModelError
-from service.pipeline import Analyzer
+from service.pipeline import Analyzer, Pipeline
 from service.settings import Settings
 
 log = logging.getLogger("newsdigest.api")
@@ -24,15 +23,12 @@ LOADING_RETRY_S = 5
 
 
 def _load_pipeline(settings: Settings) -> Analyzer:
-    """The real pipeline; imported here so the API never imports llama.cpp by itself."""
-    pipeline = importlib.import_module("service.pipeline")
-    analyzer: Analyzer = pipeline.Pipeline.from_settings(settings)
-    llm = getattr(analyzer, "llm", None)
-    if llm is not None:
-        # The engine loads its weights lazily; loading them here (and tokenizing a word) makes
-        # /readyz mean "loaded and answering", and the first request does not pay the load.
-        llm.count_tokens("ready")
-    return analyzer
+    """The real pipeline (llama.cpp is imported only here, inside `from_settings`)."""
+    pipeline = Pipeline.from_settings(settings)
+    # The engine loads its weights lazily; loading them now (and tokenizing a word) makes /readyz
+    # mean "loaded and answering", and the first request does not pay the load.
+    pipeline.llm.count_tokens("ready")
+    return pipeline
 
 
 class Runtime:

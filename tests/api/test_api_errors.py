@@ -184,3 +184,18 @@ async def test_pipeline_errors_keep_their_own_status(settings: Settings) -> None
         "error": "generation_failed",
         "detail": "the model gave no valid answer after 2 tries",
     }
+
+
+async def test_a_long_multiline_error_is_cut_to_one_line(settings: Settings) -> None:
+    from service.errors import GenerationError
+
+    class Verbose(FakeAnalyzer):
+        def analyze(self, article: Any, *, use_cache: bool = True) -> Any:
+            raise GenerationError("no valid answer: <failed_attempts>\n<completion>" + "x" * 5000)
+
+    async with AsyncTestClient(app=create_app(settings, Verbose())) as client:
+        response = await client.post("/v1/analyses", json={"text": "hello"})
+
+    detail = response.json()["detail"]
+    assert detail.startswith("no valid answer: <failed_attempts>")
+    assert "\n" not in detail and len(detail) <= 300

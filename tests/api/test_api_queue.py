@@ -66,10 +66,11 @@ async def in_loop_client(
     """
     # Used inside each test, not as an async fixture: anyio's task groups must be entered and
     # left in the same task.
+    asgi: Any = app  # Litestar's __call__ is typed with its own ASGI types, httpx with plain dicts
     async with app.lifespan():
         try:
             async with httpx.AsyncClient(
-                transport=httpx.ASGITransport(app=app), base_url="http://test", timeout=60
+                transport=httpx.ASGITransport(app=asgi), base_url="http://test", timeout=60
             ) as client:
                 yield client
         finally:
@@ -254,7 +255,8 @@ async def _disconnect_scenario(
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    abandoned = asyncio.create_task(app(_http_scope("/v1/analyses", body), receive, send))
+    asgi: Any = app  # a raw ASGI call, with hand-made scope and messages
+    abandoned = asyncio.create_task(asgi(_http_scope("/v1/analyses", body), receive, send))
     await until(lambda: worker.depth() == (1, 0), "the abandoned request waits")
     leave.set()
     await abandoned
