@@ -54,12 +54,13 @@ REFERS_BACK = re.compile(
 
 
 class FigureDraft(BaseModel):
-    """One casualty figure as the model reads it (every field required, nullable: see NOTES.md)."""
+    """One casualty figure as the model reads it (every field required, nullable: see NOTES.md).
+
+    The hedge ("at least") is read by code from the words before the number, not asked for."""
 
     killed: int | None
     injured: int | None
     group: str | None
-    qualifier: str | None
     source: str | None
 
 

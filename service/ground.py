@@ -96,12 +96,21 @@ def check_numbers(fig: FigureDraft, sentence: str, warnings: list[str]) -> tuple
     return out["killed"], out["injured"]
 
 
-def check_qualifier(qualifier: str | None, sentence: str) -> str | None:
-    """A hedge is kept only as written in the sentence."""
-    if not qualifier:
+HEDGES = (
+    "at least", "more than", "over", "about", "around", "nearly", "almost", "up to", "some",
+    "approximately", "roughly", "at most", "fewer than", "less than", "an estimated", "as many as",
+    "close to", "upwards of", "in excess of", "estimated",
+)
+_HEDGE_BEFORE = re.compile(r"\b(" + "|".join(HEDGES) + r")\s+$", re.IGNORECASE)
+
+
+def qualifier_of(sentence: str, value: int | None) -> str | None:
+    """The hedge written right before the number ("at least 38"), read by code, not by the model."""
+    mention = _mention(sentence, value)
+    if mention is None:
         return None
-    q = qualifier.strip().lower()
-    return q if re.search(rf"\b{re.escape(q)}\b", sentence, re.IGNORECASE) else None
+    found = _HEDGE_BEFORE.search(sentence[max(0, mention.start - 25) : mention.start])
+    return found.group(1).lower() if found else None
 
 
 def check_source(
@@ -203,7 +212,7 @@ def ground(
                 killed=killed,
                 injured=injured,
                 group=(fig.group or None),
-                qualifier=check_qualifier(fig.qualifier, sentence),
+                qualifier=qualifier_of(sentence, killed if killed is not None else injured),
                 claimed_by=check_source(fig.source, sentence, article, place, facts.by, report.warnings),
                 evidence=evidence,
                 grounded=article[evidence.start : evidence.end] == evidence.quote,

@@ -154,10 +154,7 @@ def problems(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_wo
 
 def repair(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_words: int) -> str:
     """Last resort after a retry: neutral terms, no sentence with an unstated number, no repeats."""
-    for term in lexicon:
-        voice = own_voice(summary)
-        for m in reversed(list(term.pattern.finditer(voice))):
-            summary = summary[: m.start()] + term.neutral + summary[m.end() :]
+    summary, _ = neutralize(summary, lexicon)
     stated = {m.value for m in find_numbers(article)}
     kept: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+", summary):
@@ -234,19 +231,39 @@ def _checked(
     lexicon: tuple[LoadedTerm, ...],
     budget: int,
 ) -> SummaryResult:
-    draft = _draft(llm, messages, schema, title)
+    """Loaded terms are replaced by code (a retry for them only made the small model worse);
+    an unstated number, a repeat or excess length gets one corrective retry, then a repair."""
+    draft, swapped = neutralize(_draft(llm, messages, schema, title), lexicon)
+    notes = [f"summary: replaced loaded term {t!r} in the model's wording" for t in swapped]
     found = problems(draft, text, lexicon, budget)
     if not found:
-        return SummaryResult(draft)
+        return SummaryResult(draft, notes)
     retry = [
         *messages,
         {"role": "assistant", "content": draft},
         {"role": "user", "content": "Rewrite it. Fix these problems: " + "; ".join(found)},
     ]
-    second = _draft(llm, retry, schema, title)
+    second, swapped = neutralize(_draft(llm, retry, schema, title), lexicon)
+    notes += [f"summary: replaced loaded term {t!r} in the model's wording" for t in swapped]
     left = problems(second, text, lexicon, budget)
     if not left:
-        return SummaryResult(second, retried=True)
-    return SummaryResult(
-        repair(second, text, lexicon, budget), [f"summary: {p} (repaired in code)" for p in left], retried=True
-    )
+        return SummaryResult(second, notes, retried=True)
+    fixed = repair(second, text, lexicon, budget)
+    return SummaryResult(fixed, notes + [f"summary: {p} (repaired in code)" for p in left], retried=True)
+
+
+def neutralize(summary: str, lexicon: tuple[LoadedTerm, ...]) -> tuple[str, list[str]]:
+    """Replace loaded terms used in the summary's own voice by their neutral alternatives."""
+    swapped = []
+    for term in lexicon:
+        voice = own_voice(summary)
+        hits = list(term.pattern.finditer(voice))
+        if hits:
+            swapped.append(term.term)
+        for m in reversed(hits):
+            summary = summary[: m.start()] + _same_case(m.group(), term.neutral) + summary[m.end() :]
+    return summary, swapped
+
+
+def _same_case(original: str, replacement: str) -> str:
+    return replacement[0].upper() + replacement[1:] if original[0].isupper() else replacement

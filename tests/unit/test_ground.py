@@ -1,7 +1,7 @@
 """Code checks every figure the model proposes against its sentence."""
 
 from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
-from service.ground import check_numbers, check_qualifier, check_source, ground, number_kind
+from service.ground import check_numbers, qualifier_of, check_source, ground, number_kind
 from service.numbers import find_numbers
 from service.schema import Evidence
 from service.text import Span
@@ -43,9 +43,12 @@ def test_zero_without_a_zero_in_the_text_is_null() -> None:
     assert check_numbers(fig(killed=38, injured=0), "38 people were killed", []) == (38, None)
 
 
-def test_qualifier_must_be_written() -> None:
-    assert check_qualifier("At least", "At least 38 people were killed") == "at least"
-    assert check_qualifier("more than", "38 people were killed") is None
+def test_qualifier_is_the_hedge_before_the_number() -> None:
+    assert qualifier_of("At least 38 people were killed", 38) == "at least"
+    assert qualifier_of("38 people were killed, more than ever", 38) is None
+    s = "Since 19 September, more than 450 civilians have been killed and more than 1700 injured"
+    assert qualifier_of(s, 450) == "more than" and qualifier_of(s, 1700) == "more than"
+    assert qualifier_of("a toll of at least 150 wounded", 150) == "at least"
 
 
 def test_source_rules() -> None:
