@@ -97,9 +97,26 @@ def check_numbers(fig: FigureDraft, sentence: str, warnings: list[str]) -> tuple
 
 
 HEDGES = (
-    "at least", "more than", "over", "about", "around", "nearly", "almost", "up to", "some",
-    "approximately", "roughly", "at most", "fewer than", "less than", "an estimated", "as many as",
-    "close to", "upwards of", "in excess of", "estimated",
+    "at least",
+    "more than",
+    "over",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "up to",
+    "some",
+    "approximately",
+    "roughly",
+    "at most",
+    "fewer than",
+    "less than",
+    "an estimated",
+    "as many as",
+    "close to",
+    "upwards of",
+    "in excess of",
+    "estimated",
 )
 _HEDGE_BEFORE = re.compile(r"\b(" + "|".join(HEDGES) + r")\s+$", re.IGNORECASE)
 
@@ -181,9 +198,10 @@ def _same_event(events: list[Event], location: str, date_text: str | None) -> Ev
     """Figures for the same place and time are one event; an undated figure right after an event
     at the same place belongs to it ("Among the dead were 14 children")."""
     for event in events:
-        if event.location.lower() == location.lower() and (event.date_text or "").lower() == (
-            date_text or ""
-        ).lower():
+        if (
+            event.location.lower() == location.lower()
+            and (event.date_text or "").lower() == (date_text or "").lower()
+        ):
             return event
     if events and date_text is None and events[-1].location.lower() == location.lower():
         return events[-1]

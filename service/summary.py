@@ -30,11 +30,21 @@ PATTERN_NO_DIGITS = f"^[{_WORD_CHARS}]+( [{_WORD_CHARS}]+){{2,44}}$"
 PATTERN_WITH_DIGITS = f"^[0-9{_WORD_CHARS}]+( [0-9{_WORD_CHARS}]+){{2,44}}$"
 # How a figure sentence names the event ("killed in shelling in Aleppo").
 EVENT_PHRASES = {
-    "airstrike": " in airstrikes", "shelling": " in shelling", "bombing": " in a bombing",
-    "shooting": " in a shooting", "ground_assault": " in a ground assault", "clash": " in clashes",
-    "attack": " in an attack", "accident": " in an accident", "crash": " in a crash", "fire": " in a fire",
-    "explosion": " in an explosion", "collapse": " in a collapse", "flood": " in floods",
-    "earthquake": " in an earthquake", "storm": " in a storm",
+    "airstrike": " in airstrikes",
+    "shelling": " in shelling",
+    "bombing": " in a bombing",
+    "shooting": " in a shooting",
+    "ground_assault": " in a ground assault",
+    "clash": " in clashes",
+    "attack": " in an attack",
+    "accident": " in an accident",
+    "crash": " in a crash",
+    "fire": " in a fire",
+    "explosion": " in an explosion",
+    "collapse": " in a collapse",
+    "flood": " in floods",
+    "earthquake": " in an earthquake",
+    "storm": " in a storm",
 }
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
@@ -43,17 +53,13 @@ _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sund
 class OpeningDraft(BaseModel):
     """What happened, in one or two sentences without figures (figures are added by code)."""
 
-    sentences: list[Annotated[str, Field(pattern=PATTERN_NO_DIGITS)]] = (
-        Field(min_length=1, max_length=2)
-    )
+    sentences: list[Annotated[str, Field(pattern=PATTERN_NO_DIGITS)]] = Field(min_length=1, max_length=2)
 
 
 class PlainDraft(BaseModel):
     """A summary of an article with no casualty figures: two or three sentences."""
 
-    sentences: list[Annotated[str, Field(pattern=PATTERN_WITH_DIGITS)]] = (
-        Field(min_length=2, max_length=3)
-    )
+    sentences: list[Annotated[str, Field(pattern=PATTERN_WITH_DIGITS)]] = Field(min_length=2, max_length=3)
 
 
 @dataclass
@@ -78,7 +84,9 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     where = ""
     if event.location != "unspecified":
         lead = event.location.split(" ", 1)[0].lower()
-        where = f" {event.location}" if lead in ("in", "near", "outside", "at", "on") else f" in {event.location}"
+        where = (
+            f" {event.location}" if lead in ("in", "near", "outside", "at", "on") else f" in {event.location}"
+        )
     when = ""
     if event.date_text:
         when = f" on {event.date_text}" if _WEEKDAY.match(event.date_text) else f" {event.date_text}"
@@ -167,7 +175,7 @@ def repair(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_word
 
 def _join(sentences: list[str]) -> str:
     parts = [s.strip() for s in sentences if s.strip()]
-    return " ".join(p if p[-1] in ".!?\"”" else p + "." for p in parts)
+    return " ".join(p if p[-1] in '.!?"”' else p + "." for p in parts)
 
 
 def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel], title: str | None) -> str:

@@ -1,7 +1,7 @@
 """Code checks every figure the model proposes against its sentence."""
 
 from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
-from service.ground import check_numbers, qualifier_of, check_source, ground, number_kind
+from service.ground import check_numbers, check_source, ground, number_kind, qualifier_of
 from service.numbers import find_numbers
 from service.schema import Evidence
 from service.text import Span
@@ -52,7 +52,10 @@ def test_qualifier_is_the_hedge_before_the_number() -> None:
 
 
 def test_source_rules() -> None:
-    art = "The Syrian Observatory for Human Rights said 155 died. The dead include 11 civilians, according to the UK-based group."
+    art = (
+        "The Syrian Observatory for Human Rights said 155 died. "
+        "The dead include 11 civilians, according to the UK-based group."
+    )
     _, sent = art.split(". ", 1)
     w: list[str] = []
     assert check_source("Syrian Observatory for Human Rights", sent, art, None, None, w)

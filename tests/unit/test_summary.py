@@ -11,18 +11,36 @@ LEXICON = load_prompts().lexicon
 
 
 def event(**kw) -> Event:
-    c = Casualty(killed=38, injured=None, group="people", qualifier="at least", claimed_by=None,
-                 evidence=Evidence(quote="x", start=0, end=1))
-    base = dict(event_type="shelling", date_text="Tuesday", date=None, location="Aleppo",
-                perpetrator=None, target=None, casualties=[c])
+    c = Casualty(
+        killed=38,
+        injured=None,
+        group="people",
+        qualifier="at least",
+        claimed_by=None,
+        evidence=Evidence(quote="x", start=0, end=1),
+    )
+    base = dict(
+        event_type="shelling",
+        date_text="Tuesday",
+        date=None,
+        location="Aleppo",
+        perpetrator=None,
+        target=None,
+        casualties=[c],
+    )
     return Event(**{**base, **kw})
 
 
 def test_figure_sentence_states_number_place_time_and_source() -> None:
     e = event()
-    assert figure_sentence(e.casualties[0], e) == "At least 38 people were killed in shelling in Aleppo on Tuesday, the report says."
+    assert (
+        figure_sentence(e.casualties[0], e)
+        == "At least 38 people were killed in shelling in Aleppo on Tuesday, the report says."
+    )
     c = e.casualties[0].model_copy(update={"claimed_by": "the Observatory", "injured": 150})
-    assert figure_sentence(c, e).endswith("were killed and 150 injured in shelling in Aleppo on Tuesday, according to the Observatory.")
+    assert figure_sentence(c, e).endswith(
+        "were killed and 150 injured in shelling in Aleppo on Tuesday, according to the Observatory."
+    )
 
 
 def test_problems_find_unstated_numbers_loaded_terms_length_and_repeats() -> None:
@@ -49,5 +67,7 @@ def test_model_failure_keeps_the_verified_figures() -> None:
 
     fake.enqueue(fail)
     result = summarize(fake, load_prompts(), None, ARTICLE, [event()])
-    assert result.text.startswith("At least 38 people were killed in shelling in Aleppo on Tuesday, the report says.")
+    assert result.text.startswith(
+        "At least 38 people were killed in shelling in Aleppo on Tuesday, the report says."
+    )
     assert result.warnings and "first sentence" in result.warnings[0]
