@@ -87,7 +87,8 @@ class Pipeline:
             raise InputError("the article has neither text nor html")
         validate_text(text, self.settings.max_article_chars)
         meta = ArticleMeta(
-            title=article.title,
+            extracted_text=text if html_meta is not None else None,
+            title=article.title or (html_meta or {}).get("title"),
             published=article.published or find_published(text, html_meta),
             outlet=article.outlet or find_outlet(text, html_meta),
         )

@@ -43,6 +43,9 @@ class ArticleMeta(BaseModel):
     title: str | None = None
     published: str | None = None
     outlet: str | None = None
+    extracted_text: str | None = Field(
+        None, description="For HTML input only: the article text extracted from it (offsets refer to it)."
+    )
 
 
 class Provenance(BaseModel):
