@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from typing import Any, TypeVar
@@ -108,7 +109,8 @@ class LlamaEngine:
                 )
             except InstructorError as exc:
                 raise GenerationError(
-                    f"model gave no valid {response_model.__name__} after {max_retries} tries: {exc}"
+                    f"model gave no valid {response_model.__name__} after {max_retries} tries: "
+                    f"{_last_problem(str(exc))}"
                 ) from exc
         return result
 
@@ -158,3 +160,11 @@ class LazyEngine:
     def structured(self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int) -> T:
         """Answer with a `response_model` instance (loads the model on first use)."""
         return self.load().structured(messages, response_model, max_tokens=max_tokens)
+
+
+def _last_problem(message: str) -> str:
+    """The last validation problem from instructor's long retry report, on one line."""
+    found = re.search(r"<last_exception>\s*(.*?)\s*</last_exception>", message, re.DOTALL)
+    text = found.group(1) if found else message
+    lines = [line.strip() for line in text.splitlines() if line.strip() and "errors.pydantic.dev" not in line]
+    return " ".join(lines)[:300]

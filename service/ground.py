@@ -22,22 +22,23 @@ ATTRIBUTION = re.compile(
     r"monitor|statement|toll from|data)\b",
     re.IGNORECASE,
 )
-NOT_A_SOURCE = {
-    "said",
-    "says",
-    "reported",
-    "according",
-    "according to",
-    "unknown",
-    "none",
-    "null",
-    "n/a",
-    "the article",
-    "article",
-    "reports",
-    "officials said",
-}
-# "the group", "the monitor", "officials": the claimant is named earlier in the article.
+NOT_A_SOURCE = frozenset(
+    (
+        "said",
+        "says",
+        "reported",
+        "reports",
+        "according",
+        "according to",
+        "unknown",
+        "none",
+        "null",
+        "n/a",
+        "the article",
+        "article",
+        "officials said",
+    )
+)
 
 
 @dataclass

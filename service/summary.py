@@ -19,15 +19,15 @@ from service.text import sentences
 MAX_WORDS = 90
 MAX_FIGURE_SENTENCES = 2
 LEAD_CHARS = 900
-# Latin script only (a small model sometimes drifts into Chinese mid-sentence: NOTES.md). With
-# casualty figures the model's sentences carry no digits at all: every figure comes from code.
+# Latin script only (a small model sometimes drifts into Chinese mid-sentence: NOTES.md).
 # No straight double quote or backslash: inside a JSON string they would need escapes the
 # pattern grammar does not produce; curly quotes serve for quoting.
 _WORD_CHARS = "A-Za-zÀ-ɏ,.;:!?'()%$€£&/’‘“”-"
 # Words joined by single spaces, 3 to 45 words: the grammar can neither pad with blanks when the
 # model wants a forbidden digit, nor run on (llama.cpp ignores maxLength next to a pattern).
-PATTERN_NO_DIGITS = f"^[{_WORD_CHARS}]+( [{_WORD_CHARS}]+){{2,44}}$"
 PATTERN_WITH_DIGITS = f"^[0-9{_WORD_CHARS}]+( [0-9{_WORD_CHARS}]+){{2,44}}$"
+SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+SINGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
 # How a figure sentence names the event ("killed in shelling in Aleppo").
 EVENT_PHRASES = {
     "airstrike": " in airstrikes",
@@ -51,9 +51,11 @@ _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sund
 
 
 class OpeningDraft(BaseModel):
-    """What happened, in one or two sentences without figures (figures are added by code)."""
+    """What happened, in one or two sentences (casualty figures are added by code)."""
 
-    sentences: list[Annotated[str, Field(pattern=PATTERN_NO_DIGITS)]] = Field(min_length=1, max_length=2)
+    # Digits are allowed (and checked against the article): forbidding them made the model mangle
+    # names such as "1070 Apartments"; the casualty sentences are kept out of its lead instead.
+    sentences: list[Annotated[str, Field(pattern=PATTERN_WITH_DIGITS)]] = Field(min_length=1, max_length=2)
 
 
 class PlainDraft(BaseModel):
@@ -71,16 +73,26 @@ class SummaryResult:
     retried: bool = False
 
 
+def _count(value: int, group: str) -> str:
+    """ "38 people", "one child": wire style spells out one to nine."""
+    word = SMALL[value] if value < len(SMALL) else str(value)
+    if value == 1:
+        group = SINGULAR.get(group, group[:-1] if group.endswith("s") and not group.endswith("ss") else group)
+    return f"{word} {group}"
+
+
 def figure_sentence(c: Casualty, event: Event) -> str:
     """One verified figure as a sentence, with the source the article credits."""
     q = f"{c.qualifier} " if c.qualifier else ""
     group = c.group or "people"
     if c.killed is not None and c.injured is not None:
-        core = f"{q}{c.killed} {group} were killed and {c.injured} injured"
+        injured = SMALL[c.injured] if c.injured < len(SMALL) else str(c.injured)
+        core = f"{q}{_count(c.killed, group)} were killed and {injured} injured"
     elif c.killed is not None:
-        core = f"{q}{c.killed} {group} {'was' if c.killed == 1 else 'were'} killed"
+        core = f"{q}{_count(c.killed, group)} {'was' if c.killed == 1 else 'were'} killed"
     else:
-        core = f"{q}{c.injured} {group} {'was' if c.injured == 1 else 'were'} injured"
+        assert c.injured is not None
+        core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} injured"
     where = ""
     if event.location != "unspecified":
         lead = event.location.split(" ", 1)[0].lower()
