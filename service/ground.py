@@ -22,6 +22,7 @@ ATTRIBUTION = re.compile(
     r"monitor|statement|toll from|data)\b",
     re.IGNORECASE,
 )
+RESPONSIBILITY = re.compile(r"\b(responsib\w+|carried out|behind the (attack|bombing|blast))\b", re.I)
 NOT_A_SOURCE = frozenset(
     (
         "said",
@@ -147,7 +148,7 @@ def check_source(
         return None
     if place and s.lower() == place.lower():
         return None
-    if perpetrator and s.lower() == perpetrator.strip().lower():
+    if perpetrator and s.lower() == perpetrator.strip().lower() and RESPONSIBILITY.search(sentence):
         # "X claimed responsibility" makes X the perpetrator, not the source of the toll.
         warnings.append(f"dropped claimant {s!r}: it is the perpetrator")
         return None
@@ -176,13 +177,15 @@ def check_text(value: str | None, *texts: str) -> str | None:
     return v if any(v.lower() in t.lower() for t in texts) else None
 
 
-def _place(proposed: str | None, candidate: Candidate, article: str, report: GroundingReport) -> str:
+def _place(
+    proposed: str | None, event_type: str, candidate: Candidate, article: str, report: GroundingReport
+) -> str:
     """The place written in the sentence (or its context); else the place of the story so far,
     since a sentence without a place continues it; else the model's place if the article names it."""
     place = (proposed or "").strip(" ,.")
     if place and check_text(place, candidate.sentence.text, candidate.context):
         return place
-    if report.events and report.events[-1].location != "unspecified":
+    if report.events and report.events[-1].location != "unspecified" and event_type != "conflict":
         return report.events[-1].location
     if place and check_text(place, article):
         return place
@@ -195,7 +198,7 @@ def _known(c: Casualty, known: list[Casualty]) -> bool:
     return any(k.killed == c.killed and k.injured == c.injured and k.group == c.group for k in known)
 
 
-def _same_event(events: list[Event], location: str, date_text: str | None) -> Event | None:
+def _same_event(events: list[Event], location: str, date_text: str | None, event_type: str) -> Event | None:
     """Figures for the same place and time are one event; an undated figure right after an event
     at the same place belongs to it ("Among the dead were 14 children")."""
     for event in events:
@@ -204,8 +207,9 @@ def _same_event(events: list[Event], location: str, date_text: str | None) -> Ev
             and (event.date_text or "").lower() == (date_text or "").lower()
         ):
             return event
-    if events and date_text is None and events[-1].location.lower() == location.lower():
-        return events[-1]
+    last = events[-1] if events else None
+    if last and date_text is None and last.location.lower() == location.lower() and event_type != "conflict":
+        return last
     return None
 
 
@@ -221,7 +225,7 @@ def ground(
         sentence = reading.candidate.sentence.text
         facts = reading.facts
         evidence = evidence_for[reading.candidate.sentence.start]
-        place = _place(facts.place, reading.candidate, article, report)
+        place = _place(facts.place, facts.event_type, reading.candidate, article, report)
         casualties: list[Casualty] = []
         for fig in facts.figures:
             killed, injured = check_numbers(fig, sentence, report.warnings)
@@ -242,7 +246,7 @@ def ground(
             continue
         date_text = check_text(facts.when, sentence)
         location = place
-        event = _same_event(report.events, location, date_text)
+        event = _same_event(report.events, location, date_text, facts.event_type)
         if event is not None:
             event.casualties.extend(c for c in casualties if not _known(c, event.casualties))
             continue

@@ -46,6 +46,9 @@ EVENT_PHRASES = {
     "earthquake": " in an earthquake",
     "storm": " in a storm",
 }
+# Words glued by punctuation ("of.good-conscienceAround") or absurdly long: the grammar's
+# character class can push a small model into this when it wants a forbidden character.
+_GARBLED = re.compile(r"\S{28,}|[a-z][.,][a-z]{2}")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
@@ -169,6 +172,8 @@ def problems(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_wo
     sentences = [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+", summary) if s.strip()]
     if len(set(sentences)) < len(sentences):
         found.append("a sentence is repeated")
+    if any(_GARBLED.search(s) for s in sentences):
+        found.append("some words are run together or garbled")
     return found
 
 
@@ -178,7 +183,8 @@ def repair(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_word
     stated = {m.value for m in find_numbers(article)}
     kept: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+", summary):
-        if all(m.value in stated for m in find_numbers(sentence)) and sentence not in kept:
+        supported = all(m.value in stated for m in find_numbers(sentence))
+        if supported and not _GARBLED.search(sentence) and sentence not in kept:
             kept.append(sentence)
     while len(" ".join(kept).split()) > max_words and len(kept) > 1:
         kept.pop()

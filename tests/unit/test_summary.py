@@ -71,3 +71,10 @@ def test_model_failure_keeps_the_verified_figures() -> None:
         "At least 38 people were killed in shelling in Aleppo on Tuesday, the report says."
     )
     assert result.warnings and "first sentence" in result.warnings[0]
+
+
+def test_garbled_text_is_a_problem_and_is_dropped() -> None:
+    garbled = "Rebels fired rockets. People of.good-conscienceAround-the-worldshouldspeak-up."
+    assert any("garbled" in p for p in problems(garbled, ARTICLE, LEXICON, 90))
+    assert repair(garbled, ARTICLE, LEXICON, 90) == "Rebels fired rockets."
+    assert problems("McDonald said rebels fired rockets in Aleppo.", ARTICLE, LEXICON, 90) == []
