@@ -98,7 +98,7 @@ class Pipeline:
         return cache_key(
             input_text=prepared.text,
             metadata=prepared.meta.model_dump(),
-            prompt_version=self.prompts.version,
+            prompt_version=f"{self.prompts.version}@{self.prompts.digest}",
             schema_version=SCHEMA_VERSION,
             model_sha256=self.llm.sha256,
             decoding=getattr(self.llm, "decoding", {}),

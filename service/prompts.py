@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ class PromptSet:
 
     name: str
     version: str
+    digest: str
     extract_system: str
     extract_examples: tuple[dict, ...]
     summary_system: str
@@ -67,9 +69,13 @@ def load_prompts(location: Path | None = None) -> PromptSet:
     except (OSError, KeyError, ValueError) as exc:
         raise NewsdigestError(f"cannot load prompt set {set_file}: {exc}") from exc
     version = "+".join(_file_version(p) for p in paths.values())
+    # The content hash goes into the cache key: an edited prompt file whose name kept its version
+    # must still invalidate cached results.
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in paths.values())).hexdigest()
     return PromptSet(
         name=spec.get("name", base.name),
         version=version,
+        digest=digest,
         extract_system=paths["extract_system"].read_text().strip(),
         extract_examples=examples,
         summary_system=paths["summary_system"].read_text().strip(),

@@ -91,3 +91,19 @@ def test_too_long_article(settings, fake: FakeLLM) -> None:
     settings.max_article_chars = 100
     with pytest.raises(InputError, match="long"):
         Pipeline(settings, fake).analyze(ArticleInput(text="word " * 100))
+
+
+def test_editing_a_prompt_file_changes_the_cache_key(settings, fake: FakeLLM, tmp_path) -> None:
+    import shutil
+
+    from service.prompts import load_prompts
+    from service.resources import data_dir
+
+    copy = tmp_path / "prompts"
+    shutil.copytree(data_dir("prompts"), copy)
+    before = Pipeline(settings, fake, load_prompts(copy)).cache_key(ArticleInput(text=ARTICLE))
+    target = next(copy.glob("summary.v2.md"))
+    target.write_text(target.read_text() + "\nBe brief.", encoding="utf-8")
+    after = Pipeline(settings, fake, load_prompts(copy)).cache_key(ArticleInput(text=ARTICLE))
+    assert load_prompts(copy).version == load_prompts().version
+    assert before != after
