@@ -22,6 +22,7 @@ from service.api.routes import (
     DEPENDENCIES,
     AnalysisController,
     BatchController,
+    check,
     healthz,
     metrics,
     readyz,
@@ -97,7 +98,7 @@ def create_app(
     runtime = Runtime(settings, analyzer, analyzer_factory)
     v1 = Router(
         path="/v1",
-        route_handlers=[AnalysisController, BatchController],
+        route_handlers=[AnalysisController, BatchController, check],
         guards=[require_api_key],
         security=[{SECURITY_SCHEME: []}],
     )

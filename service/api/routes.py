@@ -16,12 +16,14 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 from prometheus_client import CONTENT_TYPE_LATEST
+from pydantic import BaseModel, Field
 
 from service.api.auth import require_api_key
 from service.api.batches import BatchCounts
 from service.api.errors import ClientDisconnectedError, ErrorBody
 from service.api.payloads import BatchCreated, BatchItemView, BatchRequest, BatchView, Health
 from service.api.runtime import Runtime
+from service.evaluation.check import CheckResult, check_summary
 from service.errors import BusyError, DeadlineError, InputError, ModelError, NotFoundError
 from service.schema import Analysis, ArticleInput
 
@@ -294,3 +296,27 @@ async def metrics(runtime: NamedDependency[Runtime]) -> Response[bytes]:
     """Prometheus text exposition."""
     runtime.refresh_gauges()
     return Response(runtime.metrics.render(), media_type=CONTENT_TYPE_LATEST)
+
+
+class CheckRequest(BaseModel):
+    """An article and a summary of it to check."""
+
+    article: str = Field(min_length=1, description="The article text the summary claims to summarize.")
+    summary: str = Field(min_length=1, description="The summary to check.")
+
+
+@post(
+    "/checks",
+    operation_id="checkSummary",
+    status_code=200,
+    summary="Which claims of a summary the article does not support",
+    tags=["checks"],
+    guards=[require_json],
+    before_request=require_utf8,
+    responses=_error_specs(400, 401, 413, 415),
+)
+async def check(data: JSONBody[CheckRequest]) -> CheckResult:
+    """Deterministic faithfulness check (numbers, names, places, dates); never waits for the model."""
+    if not data.article.strip() or not data.summary.strip():
+        raise InputError("give a non-empty `article` and `summary`")
+    return await anyio.to_thread.run_sync(check_summary, data.article, data.summary)
