@@ -23,8 +23,8 @@ from service.api.batches import BatchCounts
 from service.api.errors import ClientDisconnectedError, ErrorBody
 from service.api.payloads import BatchCreated, BatchItemView, BatchRequest, BatchView, Health
 from service.api.runtime import Runtime
-from service.evaluation.check import CheckResult, check_summary
 from service.errors import BusyError, DeadlineError, InputError, ModelError, NotFoundError
+from service.evaluation.check import CheckResult, check_summary
 from service.schema import Analysis, ArticleInput
 
 
