@@ -64,6 +64,7 @@ def main() -> None:
     """Time each seed through the pipeline, then raw, and print a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", default="qwen2.5-1.5b")
+    parser.add_argument("--out", type=Path, help="also write the analyses here as JSON Lines")
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()
     files = args.files or sorted(SEEDS.glob("*.txt"))

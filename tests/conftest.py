@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from service.models import fetch, load_registry
 from service.settings import Settings
 
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
+TEST_MODEL = "qwen2.5-0.5b"
 
 
 @pytest.fixture
@@ -47,3 +49,11 @@ def sample_analysis():
             cache_key="k",
         ),
     )
+
+
+@pytest.fixture(scope="session")
+def model_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for the small model, with a private result cache."""
+    settings = Settings(model=TEST_MODEL, cache_dir=tmp_path_factory.mktemp("cache"))
+    fetch(load_registry()[TEST_MODEL], settings.models_dir)
+    return settings

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import signal
 import sqlite3
@@ -149,28 +148,11 @@ def test_real_http_errors_auth_logs_and_graceful_stop(locked_server: ServerProce
     assert all({"method", "path", "status", "ms", "cache_hit"} <= set(a) for a in access)
 
 
-def _real_model_available() -> str | None:
-    """Why the real-model test cannot run here, or None."""
-    if importlib.util.find_spec("llama_cpp") is None:
-        return "llama-cpp-python is not installed"
-    import service.pipeline
-
-    if not hasattr(service.pipeline, "Pipeline"):
-        return "service.pipeline.Pipeline does not exist yet"
-    from service.models import load_registry, model_path
-    from service.settings import Settings
-
-    spec = load_registry()["qwen2.5-0.5b"]
-    if not model_path(spec, Settings().models_dir).is_file():
-        return "the 0.5B model is not fetched"
-    return None
-
-
 @pytest.mark.model
-def test_serve_answers_a_seed_with_the_real_model(tmp_path: Path, server_factory: Any) -> None:
-    reason = _real_model_available()
-    if reason:
-        pytest.skip(reason)
+def test_serve_answers_a_seed_with_the_real_model(
+    tmp_path: Path, server_factory: Any, model_settings: Any
+) -> None:
+    """The real 0.5B model (fetched by the model_settings fixture) behind the real server process."""
     env = {
         "NEWSDIGEST_MODEL": "qwen2.5-0.5b",
         "NEWSDIGEST_CACHE_DIR": str(tmp_path / "cache"),

@@ -46,14 +46,12 @@ def test_faithful_paraphrase_is_supported() -> None:
         ("Ban Ki-moon said 38 people were killed in Aleppo.", ("name", "Ban Ki-moon")),
     ],
 )
-def test_unsupported_number_date_or_name_is_flagged(
-    summary: str, expected: tuple[str, str]
-) -> None:
+def test_unsupported_number_date_or_name_is_flagged(summary: str, expected: tuple[str, str]) -> None:
     result = check_summary(ARTICLE, summary)
     assert not result.supported
     assert expected in _kinds(summary)
     issue = next(i for i in result.issues if (i.kind, i.text) == expected)
-    assert summary[issue.start:issue.end] == issue.text
+    assert summary[issue.start : issue.end] == issue.text
 
 
 def test_sentence_initial_capitals_and_demonyms_are_not_names() -> None:
@@ -81,8 +79,7 @@ def test_check_command_exit_codes_and_json(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE)
     runner = CliRunner()
-    ok = runner.invoke(check_command, [str(article), "-"],
-                       input="At least 38 people were killed in Aleppo.")
+    ok = runner.invoke(check_command, [str(article), "-"], input="At least 38 people were killed in Aleppo.")
     assert ok.exit_code == 0, ok.output
     assert json.loads(ok.output)["supported"] is True
     bad = runner.invoke(check_command, [str(article), "-"], input="83 people died in Aleppo.")
@@ -96,10 +93,16 @@ def test_check_command_exit_codes_and_json(tmp_path: Path) -> None:
 
 def test_halueval_harness_counts_both_protocols(tmp_path: Path) -> None:
     rows = [
-        {"document": ARTICLE, "right_summary": "At least 38 people were killed in Aleppo.",
-         "hallucinated_summary": "At least 83 people were killed in Aleppo."},
-        {"document": ARTICLE, "right_summary": "Putin defended support for the government.",
-         "hallucinated_summary": "Putin defended the Syrian government."},
+        {
+            "document": ARTICLE,
+            "right_summary": "At least 38 people were killed in Aleppo.",
+            "hallucinated_summary": "At least 83 people were killed in Aleppo.",
+        },
+        {
+            "document": ARTICLE,
+            "right_summary": "Putin defended support for the government.",
+            "hallucinated_summary": "Putin defended the Syrian government.",
+        },
     ]
     data = tmp_path / "halueval.jsonl"
     data.write_text("".join(json.dumps(row) + "\n" for row in rows))

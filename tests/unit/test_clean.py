@@ -31,8 +31,7 @@ CASUALTY_SENTENCES = {
         "At least 38 people were killed in Aleppo on Tuesday when Syrian militants shelled three "
         "government-held neighborhoods in the west of the city.",
         "Among the dead were said to be 14 children.",
-        "giving a toll of at least 150 wounded in the districts of Salaheddine, al-Hamdaniya and "
-        "New Aleppo.",
+        "giving a toll of at least 150 wounded in the districts of Salaheddine, al-Hamdaniya and New Aleppo.",
         "with the official news agency SANA putting the death toll from the latest blast at seven.",
         "Islamic State claimed responsibility for all three attacks, with 32 people having been "
         "killed on Monday.",
@@ -92,8 +91,7 @@ BOILERPLATE_LINES = {
         "Your support makes all the difference.",
         "Aleppo offensive",
         "Join our commenting forum",
-        "Join thought-provoking conversations, follow other Independent readers and see their "
-        "replies",
+        "Join thought-provoking conversations, follow other Independent readers and see their replies",
         "Thank you for registering",
     ],
 }
@@ -174,10 +172,7 @@ def test_kept_lines_are_verbatim_lines_of_the_input(path: Path) -> None:
 
 
 def test_offsets_survive_crlf_indentation_and_removed_lines() -> None:
-    raw = (
-        "  Headline here  \r\n\r\nComments\r\n"
-        "\tFirst sentence. Second one.\r\nAdvertisement\r\nEnd."
-    )
+    raw = "  Headline here  \r\n\r\nComments\r\n\tFirst sentence. Second one.\r\nAdvertisement\r\nEnd."
     cleaned = clean(raw)
     assert cleaned.text == "Headline here\n\nFirst sentence. Second one.\nEnd."
     for piece in ("Headline here", "Second one.", "End."):
@@ -285,10 +280,7 @@ def test_near_duplicate_caption_is_removed_without_a_pipe() -> None:
 
 
 def test_glued_repeats_of_the_headline_are_removed() -> None:
-    raw = (
-        "Floods hit the coast\n\n"
-        "Floods hit the coastFloods hit the coastFloods hit the coast\n\nBody."
-    )
+    raw = "Floods hit the coast\n\nFloods hit the coastFloods hit the coastFloods hit the coast\n\nBody."
     cleaned = clean(raw)
     assert kept_lines(cleaned) == ["Floods hit the coast", "Body."]
 

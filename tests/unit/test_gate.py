@@ -55,8 +55,7 @@ def _drop_idlib(analysis: Analysis) -> None:
 
 
 def test_same_scores_pass_the_gate() -> None:
-    scores = [score_case(c.golden, oracle_analysis(c.golden, c.article), c.article)
-              for c in _cases()]
+    scores = [score_case(c.golden, oracle_analysis(c.golden, c.article), c.article) for c in _cases()]
     baseline = baseline_from_scores(scores, model="m", prompt_version="p", fast=False)
     result = compare(baseline, scores, fast=False)
     assert result.passed
@@ -72,14 +71,15 @@ def test_gate_fails_when_a_golden_number_is_altered() -> None:
     quake = next(c for c in cases if c.name == "mini-quake")
     altered = quake.golden.model_copy(deep=True)
     altered.casualties[0].killed = 5
-    rescored = [s if s.case != "mini-quake" else
-                score_case(altered, predictions["mini-quake"], quake.article) for s in scores]
+    rescored = [
+        s if s.case != "mini-quake" else score_case(altered, predictions["mini-quake"], quake.article)
+        for s in scores
+    ]
     result = compare(baseline, rescored, fast=False)
     assert not result.passed
     failed = {row.metric.name for row in result.rows if row.regressed}
     assert {"casualty_recall", "casualty_precision"} <= failed
-    assert any(line.startswith("mini-quake: casualties[0]: expected 5 killed")
-               for line in result.regressions)
+    assert any(line.startswith("mini-quake: casualties[0]: expected 5 killed") for line in result.regressions)
 
 
 def test_tolerance_absorbs_small_drops_on_the_full_suite_only() -> None:
@@ -91,13 +91,11 @@ def test_tolerance_absorbs_small_drops_on_the_full_suite_only() -> None:
         case.counts["claims_required"] *= 20
         case.counts["claims_found"] *= 20
         case.counts["claims_scored"] *= 20
-    lowered = [score_case(c.golden, oracle_analysis(c.golden, c.article), c.article)
-               for c in cases]
+    lowered = [score_case(c.golden, oracle_analysis(c.golden, c.article), c.article) for c in cases]
     for s in lowered:
         s.counts["claims_required"] *= 20
         s.counts["claims_scored"] *= 20
-        s.counts["claims_found"] = s.counts["claims_found"] * 20 - (1 if s.case == "mini-quake"
-                                                                    else 0)
+        s.counts["claims_found"] = s.counts["claims_found"] * 20 - (1 if s.case == "mini-quake" else 0)
     assert compare(baseline, lowered, fast=False).passed
     assert not compare(baseline, lowered, fast=True).passed
 
@@ -111,9 +109,17 @@ def eval_dir(tmp_path: Path) -> Path:
 
 def _run(eval_dir: Path, factory: Callable[[Settings], OracleAnalyzer], **options: object) -> int:
     params: dict[str, object] = {
-        "fast": False, "update_baseline": False, "prompts": None, "model": None,
-        "report_dir": None, "case_names": (), "use_cache": False, "gate_b": False,
-        "eval_dir": eval_dir, "progress": False, "factory": factory,
+        "fast": False,
+        "update_baseline": False,
+        "prompts": None,
+        "model": None,
+        "report_dir": None,
+        "case_names": (),
+        "use_cache": False,
+        "gate_b": False,
+        "eval_dir": eval_dir,
+        "progress": False,
+        "factory": factory,
     }
     params.update(options)
     return run_eval_command(**params)  # type: ignore[arg-type]
@@ -147,9 +153,7 @@ def test_eval_command_baseline_cycle(eval_dir: Path, capsys: pytest.CaptureFixtu
     assert _run(eval_dir, good, rescore_dir=runs[-2]) == 0
 
 
-def test_eval_command_ab_prints_both_sides(
-    eval_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_eval_command_ab_prints_both_sides(eval_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def by_model(settings: Settings) -> OracleAnalyzer:
         return OracleAnalyzer(settings.model, _drop_idlib if settings.model == "other" else None)
 

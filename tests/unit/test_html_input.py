@@ -18,8 +18,14 @@ def scripted(messages: list[dict[str, str]]) -> dict:
     figures = []
     if digits:
         figures = [{"killed": int(digits.group()), "injured": None, "group": "people", "source": None}]
-    return {"figures": figures, "event_type": "shelling", "place": None, "when": None, "by": None,
-            "target": None}
+    return {
+        "figures": figures,
+        "event_type": "shelling",
+        "place": None,
+        "when": None,
+        "by": None,
+        "target": None,
+    }
 
 
 def test_html_article_offsets_refer_to_the_extracted_text(settings) -> None:

@@ -83,9 +83,16 @@ def test_perfect_prediction_scores_one() -> None:
     for name in ("mini-aleppo", "mini-quake"):
         case = _case(name)
         metrics = _metrics(case, oracle_analysis(case.golden, case.article))
-        for metric in ("casualty_precision", "casualty_recall", "attribution_accuracy",
-                       "place_accuracy", "date_accuracy", "event_recall", "grounding_rate",
-                       "key_point_coverage"):
+        for metric in (
+            "casualty_precision",
+            "casualty_recall",
+            "attribution_accuracy",
+            "place_accuracy",
+            "date_accuracy",
+            "event_recall",
+            "grounding_rate",
+            "key_point_coverage",
+        ):
             assert metrics[metric] == 1.0, (name, metric)
         for count in ("unsupported_numbers", "loaded_terms", "boilerplate_leaks"):
             assert metrics[count] == 0.0, (name, count)
@@ -164,9 +171,7 @@ def test_summary_helpers() -> None:
     article = "At least 38 people were killed, 1,700 injured and a dozen missing."
     assert unsupported_numbers("38 dead, 1700 hurt, 12 missing", article) == []
     assert unsupported_numbers("83 dead and one of them a child", article) == ["83"]
-    assert loaded_terms('The regime denied it; rebels called them "regime thugs".', LEXICON) == [
-        "regime"
-    ]
+    assert loaded_terms('The regime denied it; rebels called them "regime thugs".', LEXICON) == ["regime"]
     assert loaded_terms("Militants attacked.", LEXICON) == ["Militants"]
     assert boilerplate_leaks("Read more. Subscribe  to our newsletter", ["subscribe to our"]) == [
         "subscribe to our"
@@ -178,8 +183,7 @@ def test_summary_helpers() -> None:
 def test_golden_validation_catches_a_number_missing_from_its_quote(tmp_path: Path) -> None:
     (tmp_path / "cases").mkdir()
     (tmp_path / "golden").mkdir()
-    (tmp_path / "cases" / "mini-quake.txt").write_text(
-        (DATA / "cases" / "mini-quake.txt").read_text())
+    (tmp_path / "cases" / "mini-quake.txt").write_text((DATA / "cases" / "mini-quake.txt").read_text())
     text = (DATA / "golden" / "mini-quake.json").read_text().replace('"killed": 4', '"killed": 5')
     (tmp_path / "golden" / "mini-quake.json").write_text(text)
     with pytest.raises(GoldenError, match="killed = 5 is not stated"):
@@ -187,8 +191,6 @@ def test_golden_validation_catches_a_number_missing_from_its_quote(tmp_path: Pat
 
 
 def test_fast_selection_and_unknown_case() -> None:
-    assert [c.name for c in load_cases(DATA / "cases", DATA / "golden", fast=True)] == [
-        "mini-aleppo"
-    ]
+    assert [c.name for c in load_cases(DATA / "cases", DATA / "golden", fast=True)] == ["mini-aleppo"]
     with pytest.raises(GoldenError, match="no golden file"):
         load_cases(DATA / "cases", DATA / "golden", names=["nope"])
