@@ -49,6 +49,26 @@ EVENT_PHRASES = {
 # Words glued by punctuation ("of.good-conscienceAround") or absurdly long: the grammar's
 # character class can push a small model into this when it wants a forbidden character.
 _GARBLED = re.compile(r"\S{28,}|[a-z][.,][a-z]{2}")
+EVENT_CUES = {
+    kind: re.compile(rf"\b({words})", re.IGNORECASE)
+    for kind, words in {
+        "airstrike": "air ?strikes?|airstrikes?|air raids?|bombard|warplanes?",
+        "shelling": "shell(ing|ed|s)?\\b|artillery|mortars?|rockets?",
+        "bombing": "bomb|blast|explosi",
+        "shooting": "shoot|shot|gunm[ae]n|gunfire",
+        "ground_assault": "assault|offensive|ground attack",
+        "clash": "clash|fighting",
+        "attack": "attack",
+        "accident": "accident",
+        "crash": "crash|collid|collision",
+        "fire": "fire|blaze|flames",
+        "explosion": "explo|blast",
+        "collapse": "collaps",
+        "flood": "flood",
+        "earthquake": "earthquake|quake|tremor",
+        "storm": "storm|hurricane|typhoon|cyclone|tornado",
+    }.items()
+}
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
@@ -106,7 +126,9 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     if event.date_text:
         when = f" on {event.date_text}" if _WEEKDAY.match(event.date_text) else f" {event.date_text}"
     source = f", according to {c.claimed_by}" if c.claimed_by else ", the report says"
-    how = EVENT_PHRASES.get(event.event_type, "")
+    # The event's name is the model's reading: say it only if the quote itself says so.
+    cue = EVENT_CUES.get(event.event_type)
+    how = EVENT_PHRASES.get(event.event_type, "") if cue and cue.search(c.evidence.quote) else ""
     text = f"{core}{how}{where}{when}{source}."
     return text[0].upper() + text[1:]
 
@@ -169,10 +191,10 @@ def problems(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_wo
     words = len(summary.split())
     if words > max_words:
         found.append(f"it has {words} words; at most {max_words} are allowed")
-    sentences = [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+", summary) if s.strip()]
-    if len(set(sentences)) < len(sentences):
+    said = [s.text.lower() for s in sentences(summary)]
+    if len(set(said)) < len(said):
         found.append("a sentence is repeated")
-    if any(_GARBLED.search(s) for s in sentences):
+    if any(_GARBLED.search(s) for s in said):
         found.append("some words are run together or garbled")
     return found
 
@@ -182,7 +204,7 @@ def repair(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_word
     summary, _ = neutralize(summary, lexicon)
     stated = {m.value for m in find_numbers(article)}
     kept: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", summary):
+    for sentence in (s.text for s in sentences(summary)):
         supported = all(m.value in stated for m in find_numbers(sentence))
         if supported and not _GARBLED.search(sentence) and sentence not in kept:
             kept.append(sentence)

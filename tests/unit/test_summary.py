@@ -17,7 +17,7 @@ def event(**kw) -> Event:
         group="people",
         qualifier="at least",
         claimed_by=None,
-        evidence=Evidence(quote="x", start=0, end=1),
+        evidence=Evidence(quote="38 were killed when rebels shelled Aleppo", start=0, end=41),
     )
     base = dict(
         event_type="shelling",
@@ -78,3 +78,11 @@ def test_garbled_text_is_a_problem_and_is_dropped() -> None:
     assert any("garbled" in p for p in problems(garbled, ARTICLE, LEXICON, 90))
     assert repair(garbled, ARTICLE, LEXICON, 90) == "Rebels fired rockets."
     assert problems("McDonald said rebels fired rockets in Aleppo.", ARTICLE, LEXICON, 90) == []
+
+
+def test_repair_keeps_abbreviations_inside_sentences() -> None:
+    text = "Rebels fired rockets at the U.S. Consulate in Aleppo. All U.S. staff are safe, officials said."
+    assert (
+        repair(text, ARTICLE + " " + text, LEXICON, 12)
+        == "Rebels fired rockets at the U.S. Consulate in Aleppo."
+    )
