@@ -69,13 +69,16 @@ class GateResult:
 
     rows: list[MetricRow]
     regressions: list[str] = field(default_factory=list)
+    # A casualty figure that was right and is now wrong, or a new figure the golden does not have:
+    # no tolerance (a wrong number is the worst bug this product can have).
+    figure_regressions: list[str] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)
     not_in_baseline: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
-        """True when no metric fell beyond its tolerance."""
-        return not any(row.regressed for row in self.rows)
+        """True when no metric fell beyond its tolerance and no casualty figure regressed."""
+        return not any(row.regressed for row in self.rows) and not self.figure_regressions
 
 
 def baseline_from_scores(
@@ -138,6 +141,11 @@ def _fact_line(case: str, fact: Fact, before: BaselineFact | None) -> str:
     return f"{case}: {fact.key}: expected {fact.expected} -> got {fact.got}{was}"
 
 
+def _is_figure(key: str) -> bool:
+    """Keys of the casualty numbers themselves ("casualties[2]", "extra: ..."), not their fields."""
+    return key.startswith("extra") or (key.startswith("casualties[") and key.endswith("]"))
+
+
 def compare(baseline: Baseline, scores: Sequence[CaseScore], *, fast: bool) -> GateResult:
     """Gate the run against the baseline on the cases both have; list facts that got worse."""
     common = [s for s in scores if s.case in baseline.cases]
@@ -155,6 +163,8 @@ def compare(baseline: Baseline, scores: Sequence[CaseScore], *, fast: bool) -> G
             old = recorded.get(fact.key)
             if fact.ok is False and (old is None or old.ok is not False):
                 result.regressions.append(_fact_line(score.case, fact, old))
+                if _is_figure(fact.key):
+                    result.figure_regressions.append(_fact_line(score.case, fact, old))
             elif fact.ok is True and old is not None and old.ok is False:
                 result.fixed.append(f"{score.case}: {fact.key}: now {fact.got}")
         result.fixed.extend(
@@ -179,6 +189,9 @@ def format_gate(result: GateResult, *, fast: bool) -> str:
     if result.regressions:
         lines.append("\nfacts that regressed vs the baseline:")
         lines.extend(f"  {line}" for line in result.regressions)
+    if result.figure_regressions:
+        lines.append("\nGATE FAILS: casualty figures regressed (no tolerance):")
+        lines.extend(f"  {line}" for line in result.figure_regressions)
     if result.fixed:
         lines.append("\nfacts fixed vs the baseline:")
         lines.extend(f"  {line}" for line in result.fixed)
