@@ -39,14 +39,15 @@ def cache_key(
 
 
 class ResultCache:
-    """Analysis results in a diskcache directory, bounded in size (least recently used go first)."""
+    """Analysis results in a diskcache directory, bounded in size (oldest stored go first)."""
 
     def __init__(self, directory: Path, size_limit_mb: int) -> None:
         """Open (or create) the cache directory."""
         self._cache = diskcache.Cache(
             str(directory),
             size_limit=size_limit_mb * 1024 * 1024,
-            eviction_policy="least-recently-used",
+            # Stored, not used: with LRU every cache hit is also a SQLite write, which serializes hits.
+            eviction_policy="least-recently-stored",
         )
 
     def get(self, key: str) -> Analysis | None:
