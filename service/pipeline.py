@@ -11,7 +11,7 @@ from service.cache import ResultCache, cache_key
 from service.clean import CleanText, clean, html_to_text, validate_text
 from service.dates import find_outlet, find_published, find_title
 from service.errors import InputError
-from service.extract import build_messages, find_candidates, read_candidates
+from service.extract import Candidate, build_messages, find_candidates, read_candidates
 from service.ground import ground
 from service.llm import LLM
 from service.prompts import PromptSet, load_prompts
@@ -172,11 +172,16 @@ class Pipeline:
             ),
         )
 
-    def _check_fits(self, title: str | None, candidates: list) -> None:
+    def _check_fits(self, title: str | None, candidates: list[Candidate]) -> None:
         """Each model call sees one sentence: only an absurdly long sentence can overflow."""
+        if not candidates:
+            return
+        # The system rules and few-shot turns are the same for every sentence: count them once.
+        prefix = build_messages(self.prompts, title, candidates[0])[:-1]
+        base = sum(self.llm.count_tokens(m["content"]) for m in prefix) + 400
         for candidate in candidates:
-            prompt = build_messages(self.prompts, title, candidate)
-            tokens = sum(self.llm.count_tokens(m["content"]) for m in prompt) + 400
+            last = build_messages(self.prompts, title, candidate)[-1]
+            tokens = base + self.llm.count_tokens(last["content"])
             if tokens > self.llm.n_ctx:
                 raise InputError(
                     f"a sentence at offset {candidate.sentence.start} needs {tokens} tokens, more than "

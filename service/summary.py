@@ -93,12 +93,16 @@ class SummaryResult:
 
     text: str
     warnings: list[str] = field(default_factory=list)
-    retried: bool = False
+
+
+def _spell(value: int) -> str:
+    """Wire style: one to nine in words, larger numbers in digits."""
+    return SMALL[value] if value < len(SMALL) else str(value)
 
 
 def _count(value: int, group: str) -> str:
-    """ "38 people", "one child": wire style spells out one to nine."""
-    word = SMALL[value] if value < len(SMALL) else str(value)
+    """ "38 people", "one child"."""
+    word = _spell(value)
     if value == 1:
         group = SINGULAR.get(group, group[:-1] if group.endswith("s") and not group.endswith("ss") else group)
     return f"{word} {group}"
@@ -109,8 +113,7 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     q = f"{c.qualifier} " if c.qualifier else ""
     group = c.group or "people"
     if c.killed is not None and c.injured is not None:
-        injured = SMALL[c.injured] if c.injured < len(SMALL) else str(c.injured)
-        core = f"{q}{_count(c.killed, group)} were killed and {injured} injured"
+        core = f"{q}{_count(c.killed, group)} were killed and {_spell(c.injured)} injured"
     elif c.killed is not None:
         core = f"{q}{_count(c.killed, group)} {'was' if c.killed == 1 else 'were'} killed"
     else:
@@ -224,8 +227,8 @@ def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel], ti
 
 
 def summary_lead(text: str, title: str | None, skip: set[str]) -> str:
-    """The lead without the headline and without the casualty sentences: their figures are stated
-    by code, so the model has no numbers to copy (it mangles them when digits are forbidden)."""
+    """The lead without the headline and without the casualty sentences: code states their figures
+    (with sources), so the model has no casualty numbers to copy or restate unattributed."""
     kept = [s.text for s in sentences(text) if s.text != title and s.text not in skip]
     return lead_text(" ".join(kept))
 
@@ -295,9 +298,9 @@ def _checked(
     notes += [f"summary: replaced loaded term {t!r} in the model's wording" for t in swapped]
     left = problems(second, text, lexicon, budget)
     if not left:
-        return SummaryResult(second, notes, retried=True)
+        return SummaryResult(second, notes)
     fixed = repair(second, text, lexicon, budget)
-    return SummaryResult(fixed, notes + [f"summary: {p} (repaired in code)" for p in left], retried=True)
+    return SummaryResult(fixed, notes + [f"summary: {p} (repaired in code)" for p in left])
 
 
 def neutralize(summary: str, lexicon: tuple[LoadedTerm, ...]) -> tuple[str, list[str]]:
