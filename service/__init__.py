@@ -7,4 +7,4 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+src"
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"

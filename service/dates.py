@@ -39,9 +39,9 @@ AGENCY_NAMES: tuple[str, ...] = (
     "Reuters/AFP", "AP/Reuters", "Euronews", "France 24", "Middle East Eye", "The New Arab",
 )  # fmt: skip
 
-_AGENCY_ALT = "|".join(
-    re.escape(name) for name in sorted(AGENCY_NAMES, key=len, reverse=True)
-).replace(r"\ ", r"\s+")
+_AGENCY_ALT = "|".join(re.escape(name) for name in sorted(AGENCY_NAMES, key=len, reverse=True)).replace(
+    r"\ ", r"\s+"
+)
 
 # A line that is only an agency name, optionally dashed or in parentheses: "- AFP", "(Reuters)".
 AGENCY_LINE = re.compile(rf"^[\s\-–—(\[]*(?P<name>{_AGENCY_ALT})[\s)\].]*$", re.IGNORECASE)
@@ -53,9 +53,7 @@ _DMY = re.compile(
     rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})\b",
     re.IGNORECASE,
 )
-_MDY = re.compile(
-    rf"\b(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b", re.IGNORECASE
-)
+_MDY = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 _DM = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH_ALT})\b", re.IGNORECASE)
 _MD = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}}){_ORD}(?!\d)\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:gmt|utc)\b", re.IGNORECASE)

@@ -8,14 +8,10 @@ from dataclasses import dataclass, field
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
 from service.numbers import NumberMention, find_numbers
+from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
+from service.timex import time_phrase
 
-KILLED_WORDS = re.compile(
-    r"\b(kill\w*|dead|deaths?|died|dies|dying|lives|bodies|perish\w*|drown\w*|slain|"
-    r"murder\w*|fatalit\w*|death toll)\b",
-    re.IGNORECASE,
-)
-INJURED_WORDS = re.compile(r"\b(wound\w*|injur\w*|hurt|hospitali[sz]ed)\b", re.IGNORECASE)
 ATTRIBUTION = re.compile(
     r"\b(said|says|say|according|told|tells|reported|reports|report|estimates?|estimated|"
     r"figures?|counted|confirmed|announced|claimed|put|puts|gave|giving|cited|citing|"
@@ -50,26 +46,6 @@ class GroundingReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def number_kind(sentence: str, mention: NumberMention) -> str | None:
-    """Whether a number counts the killed or the injured, from the nearest casualty word."""
-    after = sentence[mention.end : mention.end + 70]
-    nxt = re.search(r"\d", after)
-    after = after[: nxt.start()] if nxt else after
-    after = re.split(r"[;.]|\band\b|\bwhile\b", after, maxsplit=1)[0]
-    killed, injured = KILLED_WORDS.search(after), INJURED_WORDS.search(after)
-    if killed or injured:
-        if killed and injured:
-            return "killed" if killed.start() < injured.start() else "injured"
-        return "killed" if killed else "injured"
-    before = sentence[max(0, mention.start - 60) : mention.start]
-    before = re.split(r"[;]|\d", before)[-1]
-    killed = next(iter(reversed(list(KILLED_WORDS.finditer(before)))), None)
-    injured = next(iter(reversed(list(INJURED_WORDS.finditer(before)))), None)
-    if killed and injured:
-        return "killed" if killed.start() > injured.start() else "injured"
-    return "killed" if killed else "injured" if injured else None
-
-
 def _mention(sentence: str, value: int | None) -> NumberMention | None:
     if value is None:
         return None
@@ -77,20 +53,26 @@ def _mention(sentence: str, value: int | None) -> NumberMention | None:
 
 
 def check_numbers(fig: FigureDraft, sentence: str, warnings: list[str]) -> tuple[int | None, int | None]:
-    """Keep killed/injured only if the sentence states them, moved to the field its words say."""
+    """Keep killed/injured only if the sentence states them AS casualty figures (the casualty word
+    speaks about that number), in the field its words say."""
     out: dict[str, int | None] = {"killed": None, "injured": None}
+    mentions = find_numbers(sentence)
     for fld in ("killed", "injured"):
         value = getattr(fig, fld)
         if value is None or (value == 0 and not _mention(sentence, 0)):
             continue
-        mention = _mention(sentence, value)
+        mention = next((m for m in mentions if m.value == value), None)
         if mention is None:
             warnings.append(f"dropped {fld}={value}: the number is not in its sentence: {sentence[:80]!r}")
             continue
-        kind = number_kind(sentence, mention)
-        if kind is not None and kind != fld:
-            warnings.append(f"moved {value} from {fld} to {kind}: the sentence says so")
-            fld = kind
+        role = figure_role(sentence, mention, mentions)
+        if role is None or role == "other":
+            what = "counts something else" if role == "other" else "is not what a casualty word counts"
+            warnings.append(f"dropped {fld}={value}: in its sentence the number {what}: {sentence[:80]!r}")
+            continue
+        if role != "either" and role != fld:
+            warnings.append(f"moved {value} from {fld} to {role}: the sentence says so")
+            fld = role
         if out[fld] is not None and out[fld] != value:
             warnings.append(f"dropped {fld}={value}: two numbers for one field")
             continue
@@ -177,21 +159,90 @@ def check_text(value: str | None, *texts: str) -> str | None:
     return v if any(v.lower() in t.lower() for t in texts) else None
 
 
+# A locative phrase before a place keeps its meaning: "near the stadium" is not "in the stadium".
+_RELATION_BEFORE = re.compile(
+    r"(?:\b(?:near|outside|off|around|beyond|opposite|close to|next to|just (?:north|south|east|west) of|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: parts?)? of|"
+    r"on the (?:outskirts|edge) of|(?:\S+ )?(?:miles?|km|kilomet(?:er|re)s?|metres?|meters?|blocks?|"
+    r"streets?|yards?|feet) (?:from|of|outside|away from))\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+# A toll for a whole war, country or period is not a toll "in" the place the story is about.
+BACKGROUND = re.compile(
+    r"\b(since (the )?(start|beginning|outbreak)|so far this (year|month)|in total|overall|altogether|"
+    r"(the|this|a) (war|conflict|civil war|insurgency|uprising|crisis|epidemic|pandemic|outbreak)|"
+    r"(last|this|past|previous) (year|decade)|since (19|20)\d\d|in (19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"\b(?:after|before|while|whereas|when|as|since|because|but)\b|;", re.IGNORECASE)
+
+
+def clause_of(sentence: str, position: int) -> tuple[int, int]:
+    """The span of the clause of `sentence` that holds `position` (split at connectives)."""
+    start, end = 0, len(sentence)
+    for match in _CLAUSE.finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() > position:
+            end = match.start()
+            break
+    return start, end
+
+
+def place_as_written(place: str, sentence: str, near: int) -> str | None:
+    """The place as the sentence writes it, in the clause of the number at `near`, with a
+    locative relation kept ("near the stadium"); None when that clause does not name it."""
+    low, target = sentence.lower(), place.lower()
+    a, b = clause_of(sentence, near)
+    found = low.find(target, a, b)
+    if found < 0 or found + len(target) > b:
+        return None
+    relation = _RELATION_BEFORE.search(sentence[a:found])
+    return (relation.group(0) if relation else "") + sentence[found : found + len(target)]
+
+
 def _place(
-    proposed: str | None, event_type: str, candidate: Candidate, article: str, report: GroundingReport
+    proposed: str | None,
+    event_type: str,
+    candidate: Candidate,
+    near: int,
+    report: GroundingReport,
+    previous: Candidate | None,
 ) -> str:
-    """The place written in the sentence (or its context); else the place of the story so far,
-    since a sentence without a place continues it; else the model's place if the article names it."""
+    """The place written in the figure's clause (or in the context sentence it refers back to); else
+    the place of the figure sentence right before, when this one continues it; else unspecified."""
     place = (proposed or "").strip(" ,.")
-    if place and check_text(place, candidate.sentence.text, candidate.context):
-        return place
-    if report.events and report.events[-1].location != "unspecified" and event_type != "conflict":
-        return report.events[-1].location
-    if place and check_text(place, article):
-        return place
+    sentence = candidate.sentence.text
     if place:
-        report.warnings.append(f"place {place!r} is not in the article; not used")
+        written = place_as_written(place, sentence, near)
+        if written is None and candidate.context and check_text(place, candidate.context):
+            written = place
+        if written is not None:
+            return written
+        report.warnings.append(f"place {place!r} is not written in the figure's clause; not used")
+    continues = (
+        previous is not None
+        and report.events
+        and previous.sentence.end <= candidate.sentence.start
+        and candidate.sentence.start - previous.sentence.end <= 2
+    )
+    if continues and event_type != "conflict" and not BACKGROUND.search(sentence):
+        return report.events[-1].location
     return "unspecified"
+
+
+def group_as_written(group: str | None, sentence: str, mention: NumberMention | None) -> str | None:
+    """The counted group only if it is written right after the number ("17 injured people, most
+    of them tourists" counts people, not tourists)."""
+    if not group or mention is None:
+        return None
+    after = sentence[mention.end : mention.end + 40].lower()
+    words = re.findall(r"[\w'-]+", after)[:4]
+    wanted = group.lower().split()
+    for i in range(len(words) - len(wanted) + 1):
+        if words[i : i + len(wanted)] == wanted:
+            return group
+    return None
 
 
 def _known(c: Casualty, known: list[Casualty]) -> bool:
@@ -203,7 +254,8 @@ def _same_event(events: list[Event], location: str, date_text: str | None, event
     at the same place belongs to it ("Among the dead were 14 children")."""
     for event in events:
         if (
-            event.location.lower() == location.lower()
+            location != "unspecified"
+            and event.location.lower() == location.lower()
             and (event.date_text or "").lower() == (date_text or "").lower()
         ):
             return event
@@ -221,22 +273,28 @@ def ground(
 ) -> GroundingReport:
     """Turn model readings into events whose every figure is stated in its quote."""
     report = GroundingReport()
+    previous: Candidate | None = None
     for reading in readings:
         sentence = reading.candidate.sentence.text
         facts = reading.facts
         evidence = evidence_for[reading.candidate.sentence.start]
-        place = _place(facts.place, facts.event_type, reading.candidate, article, report)
         casualties: list[Casualty] = []
+        first_mention: NumberMention | None = None
         for fig in facts.figures:
             killed, injured = check_numbers(fig, sentence, report.warnings)
             if killed is None and injured is None:
                 continue
+            value = killed if killed is not None else injured
+            mention = _mention(sentence, value)
+            first_mention = first_mention or mention
             casualty = Casualty(
                 killed=killed,
                 injured=injured,
-                group=(fig.group or None),
-                qualifier=qualifier_of(sentence, killed if killed is not None else injured),
-                claimed_by=check_source(fig.source, sentence, article, place, facts.by, report.warnings),
+                group=group_as_written(fig.group, sentence, mention),
+                qualifier=qualifier_of(sentence, value),
+                claimed_by=check_source(
+                    fig.source, sentence, article, facts.place, facts.by, report.warnings
+                ),
                 evidence=evidence,
                 grounded=article[evidence.start : evidence.end] == evidence.quote,
             )
@@ -244,8 +302,10 @@ def ground(
                 casualties.append(casualty)
         if not casualties:
             continue
-        date_text = check_text(facts.when, sentence)
-        location = place
+        near = first_mention.start if first_mention else 0
+        location = _place(facts.place, facts.event_type, reading.candidate, near, report, previous)
+        previous = reading.candidate
+        date_text = time_phrase(check_text(facts.when, sentence))
         event = _same_event(report.events, location, date_text, facts.event_type)
         if event is not None:
             event.casualties.extend(c for c in casualties if not _known(c, event.casualties))

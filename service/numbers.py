@@ -57,6 +57,11 @@ class NumberMention:
     end: int
     text: str
 
+    @property
+    def in_words(self) -> bool:
+        """Written in words ("seven") rather than digits."""
+        return not self.text[:1].isdigit()
+
 
 def _digits_value(num: str, scale: str | None) -> int | float:
     """Value of a digit string; "450.000" is European thousands, "1.5" a decimal."""
@@ -147,6 +152,40 @@ def find_numbers(text: str) -> list[NumberMention]:
         if not any(s < mention.end and mention.start < e for s, e in taken):
             found.append(mention)
     return sorted(found, key=lambda m: m.start)
+
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_ORDINAL_DIGITS = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_ORDINAL_WORDS = re.compile(rf"\b({'|'.join(_ORDINALS)})\b", re.IGNORECASE)
+_HEAD = re.compile(r"\d[\d.,]*")
+
+
+def find_numbers_and_ordinals(text: str) -> list[NumberMention]:
+    """Every number in `text` plus ordinals ("third", "21st"), in order of position."""
+    found = find_numbers(text)
+    found += [
+        NumberMention(int(m.group(1)), m.start(), m.end(), m.group(0)) for m in _ORDINAL_DIGITS.finditer(text)
+    ]
+    found += [
+        NumberMention(_ORDINALS[m.group(1).lower()], m.start(), m.end(), m.group(0))
+        for m in _ORDINAL_WORDS.finditer(text)
+    ]
+    return sorted(found, key=lambda m: m.start)
+
+
+def number_values(text: str) -> set[float]:
+    """All values stated in `text`, ordinals included, plus the bare figure of scaled ones
+    ("12 million" -> 12 too)."""
+    values: set[float] = set()
+    for mention in find_numbers_and_ordinals(text):
+        values.add(float(mention.value))
+        head = _HEAD.match(mention.text)
+        if head and head.end() < len(mention.text.rstrip()):
+            values.update(float(m.value) for m in find_numbers(head.group(0)))
+    return values
 
 
 def states_number(text: str, value: int) -> bool:

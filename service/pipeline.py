@@ -13,11 +13,12 @@ from service.dates import find_outlet, find_published, find_title
 from service.errors import InputError
 from service.extract import Candidate, build_messages, find_candidates, read_candidates
 from service.ground import ground
+from service.injection import split_injected
 from service.llm import LLM
 from service.prompts import PromptSet, load_prompts
 from service.schema import Analysis, ArticleInput, ArticleMeta, Evidence, Provenance
 from service.settings import Settings
-from service.summary import summarize
+from service.summary import NewsText, summarize
 from service.text import sentences
 
 
@@ -95,13 +96,14 @@ class Pipeline:
         return Prepared(text, html_meta, meta)
 
     def _key(self, prepared: Prepared) -> str:
+        decoding = {**getattr(self.llm, "decoding", {}), "verify_summary": self.settings.verify_summary}
         return cache_key(
             input_text=prepared.text,
             metadata=prepared.meta.model_dump(),
             prompt_version=f"{self.prompts.version}@{self.prompts.digest}",
             schema_version=SCHEMA_VERSION,
             model_sha256=self.llm.sha256,
-            decoding=getattr(self.llm, "decoding", {}),
+            decoding=decoding,
             package_version=__version__,
         )
 
@@ -140,7 +142,12 @@ class Pipeline:
 
         cleaned = clean(prepared.text)
         title = prepared.meta.title or find_title(cleaned.text)
-        spans = sentences(cleaned.text)
+        spans, planted = split_injected(sentences(cleaned.text), self.prompts.injection)
+        injection_warnings = [
+            f"ignored an instruction-like sentence at offset {cleaned.to_original(s.start, s.end)[0]}: "
+            f"{s.text[:80]!r} (text to summarize, never followed)"
+            for s in planted
+        ]
         candidates = find_candidates(spans, title)
         self._check_fits(title, candidates)
         mark = lap("clean", started)
@@ -152,14 +159,25 @@ class Pipeline:
         grounded = ground(readings, evidence, prepared.text, prepared.meta.published)
         mark = lap("ground", mark)
         quotes = {r.candidate.sentence.text for r in readings}
-        summary = summarize(self.llm, self.prompts, title, cleaned.text, grounded.events, quotes)
+        doc = NewsText(cleaned.text, spans, cleaned.original, cleaned.to_original)
+        summary = summarize(
+            self.llm,
+            self.prompts,
+            title,
+            doc,
+            grounded.events,
+            quotes,
+            verify=self.settings.verify_summary,
+        )
         lap("summary", mark)
         timings["total"] = round((time.perf_counter() - started) * 1e3, 1)
         return Analysis(
             summary=summary.text,
+            summary_sentences=summary.sentences,
+            summary_draft=summary.draft,
             events=grounded.events,
             article=prepared.meta.model_copy(update={"title": title}),
-            warnings=extract_warnings + grounded.warnings + summary.warnings,
+            warnings=injection_warnings + extract_warnings + grounded.warnings + summary.warnings,
             provenance=Provenance(
                 model=self.model_name,
                 model_sha256=self.llm.sha256,

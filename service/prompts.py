@@ -37,6 +37,8 @@ class PromptSet:
     summary_system: str
     summary_examples: tuple[dict, ...]
     lexicon: tuple[LoadedTerm, ...]
+    injection: tuple[re.Pattern[str], ...]
+    verify_system: str
 
 
 def _file_version(path: Path) -> str:
@@ -59,6 +61,9 @@ def load_prompts(location: Path | None = None) -> PromptSet:
         base = set_file.parent
         keys = ("extract_system", "extract_examples", "summary_system", "summary_examples", "lexicon")
         paths = {k: base / spec[k] for k in keys}
+        # Added in prompt set v3; older sets get the bundled files so they stay comparable.
+        for key, default in (("injection", "injection.v1.toml"), ("verify_system", "verify.v1.md")):
+            paths[key] = base / spec[key] if key in spec else data_dir("prompts") / default
         examples = _jsonl(paths["extract_examples"])
         summary_examples = _jsonl(paths["summary_examples"])
         with paths["lexicon"].open("rb") as fh:
@@ -66,7 +71,11 @@ def load_prompts(location: Path | None = None) -> PromptSet:
                 LoadedTerm(t["term"], re.compile(rf"\b(?:{t['pattern']})\b", re.IGNORECASE), t["neutral"])
                 for t in tomllib.load(fh)["terms"]
             )
-    except (OSError, KeyError, ValueError) as exc:
+        with paths["injection"].open("rb") as fh:
+            injection = tuple(
+                re.compile(p["pattern"], re.IGNORECASE | re.MULTILINE) for p in tomllib.load(fh)["patterns"]
+            )
+    except (OSError, KeyError, ValueError, re.error) as exc:
         raise NewsdigestError(f"cannot load prompt set {set_file}: {exc}") from exc
     version = "+".join(_file_version(p) for p in paths.values())
     # The content hash goes into the cache key: an edited prompt file whose name kept its version
@@ -81,4 +90,6 @@ def load_prompts(location: Path | None = None) -> PromptSet:
         summary_system=paths["summary_system"].read_text().strip(),
         summary_examples=summary_examples,
         lexicon=lexicon,
+        injection=injection,
+        verify_system=paths["verify_system"].read_text().strip(),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -37,6 +39,19 @@ class Event(BaseModel):
     casualties: list[Casualty]
 
 
+class SummarySentence(BaseModel):
+    """One sentence the summary considered: where it came from, what supports it, its verdict."""
+
+    text: str
+    origin: Literal["model", "figure", "article"] = Field(
+        description="model: written by the model; figure: built by code from a verified figure; "
+        "article: the article's own first sentence (fallback)"
+    )
+    verdict: Literal["kept", "dropped"]
+    support: list[Evidence] = Field(description="Article sentences that state it (located by code).")
+    reasons: list[str] = Field(default_factory=list, description="Why it was dropped.")
+
+
 class ArticleMeta(BaseModel):
     """What the article says about itself."""
 
@@ -65,6 +80,12 @@ class Analysis(BaseModel):
     """The full result for one article."""
 
     summary: str
+    summary_sentences: list[SummarySentence] = Field(
+        default_factory=list, description="Every sentence considered for the summary, kept or dropped."
+    )
+    summary_draft: str | None = Field(
+        None, description="The model's own wording before code replaced loaded terms (for audits)."
+    )
     events: list[Event]
     article: ArticleMeta
     warnings: list[str] = Field(default_factory=list)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
@@ -13,8 +14,9 @@ from service.errors import GenerationError
 from service.llm import LLM
 from service.numbers import find_numbers
 from service.prompts import LoadedTerm, PromptSet
-from service.schema import Casualty, Event
-from service.text import sentences
+from service.schema import Casualty, Event, Evidence, SummarySentence
+from service.text import Span, sentences
+from service.verify import code_problems, model_supports
 
 MAX_WORDS = 90
 MAX_FIGURE_SENTENCES = 2
@@ -48,7 +50,24 @@ EVENT_PHRASES = {
 }
 # Words glued by punctuation ("of.good-conscienceAround") or absurdly long: the grammar's
 # character class can push a small model into this when it wants a forbidden character.
-_GARBLED = re.compile(r"\S{28,}|[a-z][.,][a-z]{2}")
+_GLUED = re.compile(r"\S{28,}|[a-z][.,][a-z]{2}")
+# Web addresses and domain names are written with dots on purpose ("Amazon.com").
+_DOMAIN = re.compile(
+    r"^[\W]*(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|io|co|uk|us|ca|au|de|fr|"
+    r"info|news|tv|me|ly|eu)(?:/\S*)?[\W]*$",
+    re.IGNORECASE,
+)
+
+
+class _Garbled:
+    """Words glued by punctuation ("of.good-conscienceAround") or absurdly long, domains aside."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        return any(_GLUED.search(tok) and not _DOMAIN.match(tok) for tok in text.split())
+
+
+_GARBLED = _Garbled()
 EVENT_CUES = {
     kind: re.compile(rf"\b({words})", re.IGNORECASE)
     for kind, words in {
@@ -69,6 +88,9 @@ EVENT_CUES = {
         "storm": "storm|hurricane|typhoon|cyclone|tornado",
     }.items()
 }
+_PREPOSITIONS = frozenset(
+    ("in", "near", "outside", "at", "on", "off", "around", "beyond", "opposite", "close", "next", "just")
+)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
@@ -89,10 +111,12 @@ class PlainDraft(BaseModel):
 
 @dataclass
 class SummaryResult:
-    """The checked summary and what the checks found."""
+    """The checked summary, every sentence considered, and what the checks found."""
 
     text: str
     warnings: list[str] = field(default_factory=list)
+    sentences: list[SummarySentence] = field(default_factory=list)
+    draft: str | None = None
 
 
 def _spell(value: int) -> str:
@@ -119,16 +143,17 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     else:
         assert c.injured is not None
         core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} injured"
+    quote = c.evidence.quote.lower()
+    # Place and time only as the figure's own quote writes them: a place or date inherited from
+    # another sentence may belong to another event.
     where = ""
-    if event.location != "unspecified":
-        lead = event.location.split(" ", 1)[0].lower()
-        where = (
-            f" {event.location}" if lead in ("in", "near", "outside", "at", "on") else f" in {event.location}"
-        )
+    if event.location != "unspecified" and event.location.lower() in quote:
+        first = event.location.split(" ", 1)[0].lower()
+        where = f" {event.location}" if first in _PREPOSITIONS else f" in {event.location}"
     when = ""
-    if event.date_text:
+    if event.date_text and event.date_text.lower() in quote:
         when = f" on {event.date_text}" if _WEEKDAY.match(event.date_text) else f" {event.date_text}"
-    source = f", according to {c.claimed_by}" if c.claimed_by else ", the report says"
+    source = f", according to {c.claimed_by}" if c.claimed_by else ""
     # The event's name is the model's reading: say it only if the quote itself says so.
     cue = EVENT_CUES.get(event.event_type)
     how = EVENT_PHRASES.get(event.event_type, "") if cue and cue.search(c.evidence.quote) else ""
@@ -136,11 +161,13 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     return text[0].upper() + text[1:]
 
 
-def figure_sentences(events: list[Event]) -> list[str]:
-    """The first figure of each event in article order (news puts the main toll first), at most two."""
+def figure_sentences(events: list[Event]) -> list[tuple[str, Casualty]]:
+    """The first figure of each event in article order (news puts the main toll first), at most two;
+    tolls with no place of their own (background, war-wide) only when nothing else is left."""
     firsts = [min(e.casualties, key=lambda c: c.evidence.start) for e in events if e.casualties]
     chosen = sorted(zip(firsts, events, strict=True), key=lambda ce: ce[0].evidence.start)
-    return [figure_sentence(c, e) for c, e in chosen[:MAX_FIGURE_SENTENCES]]
+    placed = [ce for ce in chosen if ce[1].location != "unspecified"] or chosen
+    return [(figure_sentence(c, e), c) for c, e in placed[:MAX_FIGURE_SENTENCES]]
 
 
 def _ask(with_figures: bool) -> str:
@@ -242,35 +269,115 @@ def _not_headline(sentences_: list[str], title: str | None) -> list[str]:
     return kept or sentences_
 
 
+@dataclass(frozen=True)
+class NewsText:
+    """The article as the summary may use it: the cleaned text, its sentences without planted
+    instructions, and the original input that evidence offsets point into."""
+
+    text: str
+    sentences: list[Span]
+    original: str
+    to_original: Callable[[int, int], tuple[int, int]]
+
+    @property
+    def news(self) -> str:
+        """The text of the news sentences only (what a summary sentence may be checked against)."""
+        return "\n".join(s.text for s in self.sentences)
+
+    def evidence(self, span: Span) -> Evidence:
+        """A sentence of the cleaned text as a verbatim span of the original input."""
+        a, b = self.to_original(span.start, span.end)
+        if self.original[a:b] != span.text:
+            found = self.original.find(span.text)
+            a, b = (found, found + len(span.text)) if found >= 0 else (a, b)
+        return Evidence(quote=self.original[a:b], start=a, end=b)
+
+
 def summarize(
     llm: LLM,
     prompts: PromptSet,
     title: str | None,
-    text: str,
+    doc: NewsText,
     events: list[Event],
     figure_quotes: set[str] | None = None,
+    *,
+    verify: bool = True,
 ) -> SummaryResult:
-    """Draft the opening, check it, retry once with the problems spelled out, then repair and warn."""
+    """Draft the opening, check it, retry once, then check every sentence against the article (code,
+    then the model) and keep only what passes; the verified figures are stated by code."""
     figures = figure_sentences(events)
-    budget = MAX_WORDS - len(" ".join(figures).split())
+    budget = MAX_WORDS - len(" ".join(f for f, _ in figures).split())
     schema: type[BaseModel] = OpeningDraft if figures else PlainDraft
-    lead = summary_lead(text, title, figure_quotes or set()) if figures else lead_text(text)
+    news = "\n\n".join(s.text for s in doc.sentences)
+    lead = summary_lead(news, title, figure_quotes or set()) if figures else lead_text(news)
     messages = build_messages(prompts, title, lead, bool(figures))
+    origin: Literal["model", "article"] = "model"
     try:
-        result = _checked(llm, messages, schema, text, title, prompts.lexicon, budget)
+        result = _checked(llm, messages, schema, doc.news, title, prompts.lexicon, budget)
     except GenerationError as exc:
-        # Keep the verified figures; the opening falls back to the article's first sentence.
-        first = next((s.text for s in sentences(text) if s.text != title), "")
         result = SummaryResult(
-            repair(first, text, prompts.lexicon, budget),
-            [
-                f"summary: the model gave no valid summary ({str(exc).splitlines()[0][:120]}); "
-                "used the article's first sentence"
-            ],
+            "",
+            [f"summary: the model gave no valid summary ({str(exc).splitlines()[0][:120]})"],
         )
-    # The toll leads, as in a news lead; the model's sentences say what happened around it.
-    result.text = " ".join([*figures[:1], result.text, *figures[1:]]).strip()
+    opening = _verified(llm, prompts, result, doc, events, origin, verify)
+    if not any(s.verdict == "kept" for s in opening) and not figures:
+        # Nothing the model wrote survived: the article's own first sentence is at least true.
+        first = next((s for s in doc.sentences if s.text != title), None)
+        if first is not None:
+            opening.append(
+                SummarySentence(
+                    text=first.text, origin="article", verdict="kept", support=[doc.evidence(first)]
+                )
+            )
+            result.warnings.append("summary: nothing the model wrote was verified; used the first sentence")
+    stated = [
+        SummarySentence(text=f, origin="figure", verdict="kept", support=[c.evidence]) for f, c in figures
+    ]
+    # The toll leads only when it is the article's lead news; otherwise what happened comes first.
+    body = [s for s in doc.sentences if s.text != title]
+    lead_ends = body[1].end if len(body) > 1 else len(doc.text)
+    toll_leads = bool(figures) and figures[0][1].evidence.start <= doc.to_original(lead_ends, lead_ends)[0]
+    ordered = [*stated[:1], *opening, *stated[1:]] if toll_leads else [*opening, *stated]
+    result.sentences = ordered
+    result.text = " ".join(s.text for s in ordered if s.verdict == "kept").strip()
+    result.warnings += [
+        f"summary: dropped {s.text[:60]!r}: {'; '.join(s.reasons)}" for s in ordered if s.verdict == "dropped"
+    ]
     return result
+
+
+def _verified(
+    llm: LLM,
+    prompts: PromptSet,
+    result: SummaryResult,
+    doc: NewsText,
+    events: list[Event],
+    origin: Literal["model", "article"],
+    verify: bool,
+) -> list[SummarySentence]:
+    """Each sentence of the model's opening, kept only if code and (when asked) the model find it
+    stated in the article's news sentences."""
+    checked = []
+    for span in sentences(result.text):
+        check = code_problems(span.text, doc.news, doc.sentences, events)
+        if not check.problems and verify:
+            answer = model_supports(llm, prompts, span.text, check.support)
+            if answer is not True:
+                check.problems.append(
+                    "the verifier found no article sentence that states it"
+                    if answer is False
+                    else "the verifier gave no valid answer"
+                )
+        checked.append(
+            SummarySentence(
+                text=span.text,
+                origin=origin,
+                verdict="dropped" if check.problems else "kept",
+                support=[doc.evidence(s) for s in check.support],
+                reasons=check.problems,
+            )
+        )
+    return checked
 
 
 def _checked(
@@ -284,11 +391,12 @@ def _checked(
 ) -> SummaryResult:
     """Loaded terms are replaced by code (a retry for them only made the small model worse);
     an unstated number, a repeat or excess length gets one corrective retry, then a repair."""
-    draft, swapped = neutralize(_draft(llm, messages, schema, title), lexicon)
+    raw = _draft(llm, messages, schema, title)
+    draft, swapped = neutralize(raw, lexicon)
     notes = [f"summary: replaced loaded term {t!r} in the model's wording" for t in swapped]
     found = problems(draft, text, lexicon, budget)
     if not found:
-        return SummaryResult(draft, notes)
+        return SummaryResult(draft, notes, draft=raw)
     retry = [
         *messages,
         {"role": "assistant", "content": draft},
@@ -298,9 +406,9 @@ def _checked(
     notes += [f"summary: replaced loaded term {t!r} in the model's wording" for t in swapped]
     left = problems(second, text, lexicon, budget)
     if not left:
-        return SummaryResult(second, notes)
+        return SummaryResult(second, notes, draft=raw)
     fixed = repair(second, text, lexicon, budget)
-    return SummaryResult(fixed, notes + [f"summary: {p} (repaired in code)" for p in left])
+    return SummaryResult(fixed, notes + [f"summary: {p} (repaired in code)" for p in left], draft=raw)
 
 
 def neutralize(summary: str, lexicon: tuple[LoadedTerm, ...]) -> tuple[str, list[str]]:

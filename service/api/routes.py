@@ -24,7 +24,7 @@ from service.api.errors import ClientDisconnectedError, ErrorBody
 from service.api.payloads import BatchCreated, BatchItemView, BatchRequest, BatchView, Health
 from service.api.runtime import Runtime
 from service.errors import BusyError, DeadlineError, InputError, ModelError, NotFoundError
-from service.evaluation.check import CheckResult, check_summary
+from service.faithfulness import CheckResult, check_summary
 from service.schema import Analysis, ArticleInput
 
 

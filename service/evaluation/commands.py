@@ -13,7 +13,6 @@ import click
 
 from service.errors import NewsdigestError
 from service.evaluation.ab import side_by_side
-from service.evaluation.check import CheckConfig, check_summary
 from service.evaluation.gate import (
     BaselineError,
     baseline_from_scores,
@@ -28,6 +27,7 @@ from service.evaluation.halueval import REPORT_START
 from service.evaluation.halueval import evaluate as evaluate_halueval
 from service.evaluation.report import write_reports
 from service.evaluation.runner import EvalRun, evaluate_cases, load_lexicon, rescore
+from service.faithfulness import CheckConfig, check_summary
 from service.pipeline import Analyzer
 from service.resources import data_dir
 from service.settings import Settings

@@ -13,7 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from service.errors import InputError
 from service.numbers import states_number
 
-EVAL_ID = "newsdigest.facts.v1"
+EVAL_ID = "newsdigest.facts.v2"
+Split = Literal["dev", "test"]
+Kind = Literal[
+    "conflict", "accident", "disaster", "crime_courts", "politics", "business", "health", "science",
+    "sport", "other",
+]  # fmt: skip
 
 
 class GoldenError(InputError):
@@ -37,6 +42,29 @@ class GoldCasualty(BaseModel):
     date_text: str | None
     quote: str
     required: bool = True
+
+
+class NonFigure(BaseModel):
+    """A number near a casualty word that counts something else (arrests, evacuees, ages...)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: int
+    counts: str = Field(description="What the number counts: arrested, evacuated, missing, age...")
+    quote: str
+
+
+class Trap(BaseModel):
+    """A false statement a careless summary would make; hit when one summary sentence has a term
+    of every inner list of `terms` and none of `unless`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    claim: str
+    shape: Literal["role", "number", "place", "date", "group", "quote", "injection", "relation", "lead"]
+    terms: list[list[str]]
+    unless: list[str] = Field(default_factory=list)
+    why: str
 
 
 class GoldEvent(BaseModel):
@@ -64,15 +92,20 @@ class Golden(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    eval_id: Literal["newsdigest.facts.v1"]
+    eval_id: Literal["newsdigest.facts.v2"]
     case: str
     source: str
+    split: Split
+    kind: Kind
+    outlet: str
     fast: bool = False
     published: str | None = None
     casualties: list[GoldCasualty]
     events: list[GoldEvent]
     boilerplate: list[str] = Field(default_factory=list)
     key_points: list[KeyPoint] = Field(default_factory=list)
+    non_figures: list[NonFigure] = Field(default_factory=list)
+    traps: list[Trap] = Field(default_factory=list)
     highlights: str | None = None
     notes: str | None = None
 
@@ -103,6 +136,16 @@ def check_consistent(golden: Golden, article: str) -> list[str]:
         f"boilerplate phrase is not in the article: {phrase!r}"
         for phrase in golden.boilerplate
         if phrase not in article
+    )
+    problems.extend(
+        f"non_figures[{i}]: quote is not in the article or does not state {nf.value}"
+        for i, nf in enumerate(golden.non_figures)
+        if nf.quote not in article or not states_number(nf.quote, nf.value)
+    )
+    problems.extend(
+        f"traps[{i}] has an empty terms list"
+        for i, trap in enumerate(golden.traps)
+        if not trap.terms or any(not alternatives for alternatives in trap.terms)
     )
     problems.extend(
         f"key_points[{i}] has an empty terms list"
@@ -137,9 +180,14 @@ def load_case(name: str, cases_dir: Path, golden_dir: Path) -> Case:
 
 
 def load_cases(
-    cases_dir: Path, golden_dir: Path, *, fast: bool = False, names: Iterable[str] = ()
+    cases_dir: Path,
+    golden_dir: Path,
+    *,
+    fast: bool = False,
+    names: Iterable[str] = (),
+    split: str = "all",
 ) -> list[Case]:
-    """All cases with a golden file, in sorted order; only `fast` ones or the `names` given."""
+    """All cases with a golden file, in sorted order; only `fast` ones, one split or the `names` given."""
     wanted = list(names)
     available = sorted(path.stem for path in golden_dir.glob("*.json"))
     unknown = [name for name in wanted if name not in available]
@@ -148,6 +196,8 @@ def load_cases(
     cases = [load_case(name, cases_dir, golden_dir) for name in (wanted or available)]
     if fast:
         cases = [case for case in cases if case.golden.fast]
+    if split != "all":
+        cases = [case for case in cases if case.golden.split == split]
     if not cases:
-        raise GoldenError(f"no cases selected from {golden_dir} (fast={fast})")
+        raise GoldenError(f"no cases selected from {golden_dir} (fast={fast}, split={split})")
     return sorted(cases, key=lambda case: case.name)

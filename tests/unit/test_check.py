@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from service.evaluation.check import check_summary
 from service.evaluation.commands import check_command
 from service.evaluation.halueval import evaluate
+from service.faithfulness import check_summary
 
 ARTICLE = (
     "At least 38 people were killed in Aleppo on Tuesday when militants shelled three "

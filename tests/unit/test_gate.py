@@ -168,4 +168,3 @@ def test_eval_command_ab_prints_both_sides(eval_dir: Path, capsys: pytest.Captur
     assert "| mini-aleppo |" in out
     assert _run(eval_dir, by_model, fast=True, model="other", gate_b=True) == 1
     assert _run(eval_dir, by_model, fast=True, model="other", update_baseline=True) == 2
-

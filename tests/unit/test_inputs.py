@@ -36,10 +36,10 @@ def test_cli_reports_bad_input_and_the_rest_completes(tmp_path, monkeypatch) -> 
     """Each bad file gets one line on stderr, the good one is analyzed, and the exit code is 1."""
     from service.llm import FakeLLM
     from service.pipeline import Pipeline
-    from tests.unit.test_pipeline_plumbing import ARTICLE, FACTS, SUMMARY
+    from tests.unit.test_pipeline_plumbing import ARTICLE, FACTS, SUMMARY, YES
 
     fake = FakeLLM()
-    fake.enqueue(FACTS, SUMMARY)
+    fake.enqueue(FACTS, SUMMARY, YES, YES)
     monkeypatch.setattr(Pipeline, "from_settings", classmethod(lambda cls, s: cls(s, fake)))
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")

@@ -4,7 +4,8 @@ from service.errors import GenerationError
 from service.llm import FakeLLM
 from service.prompts import load_prompts
 from service.schema import Casualty, Event, Evidence
-from service.summary import figure_sentence, problems, repair, summarize
+from service.summary import NewsText, figure_sentence, problems, repair, summarize
+from service.text import sentences
 
 ARTICLE = "At least 38 people were killed in Aleppo on Tuesday, the Observatory said. Rebels fired rockets."
 LEXICON = load_prompts().lexicon
@@ -17,7 +18,7 @@ def event(**kw) -> Event:
         group="people",
         qualifier="at least",
         claimed_by=None,
-        evidence=Evidence(quote="38 were killed when rebels shelled Aleppo", start=0, end=41),
+        evidence=Evidence(quote="38 were killed when rebels shelled Aleppo on Tuesday", start=0, end=52),
     )
     base = dict(
         event_type="shelling",
@@ -31,16 +32,37 @@ def event(**kw) -> Event:
     return Event(**{**base, **kw})
 
 
+def doc(text: str) -> NewsText:
+    return NewsText(text, sentences(text), text, lambda a, b: (a, b))
+
+
 def test_figure_sentence_states_number_place_time_and_source() -> None:
     e = event()
     assert (
         figure_sentence(e.casualties[0], e)
-        == "At least 38 people were killed in shelling in Aleppo on Tuesday, the report says."
+        == "At least 38 people were killed in shelling in Aleppo on Tuesday."
     )
     c = e.casualties[0].model_copy(update={"claimed_by": "the Observatory", "injured": 150})
     assert figure_sentence(c, e).endswith(
         "were killed and 150 injured in shelling in Aleppo on Tuesday, according to the Observatory."
     )
+
+
+def test_figure_sentence_says_no_place_or_date_its_quote_does_not_write() -> None:
+    quote = "Later, 12 more bodies were found, the coroner said."
+    c = (
+        event()
+        .casualties[0]
+        .model_copy(
+            update={
+                "killed": 12,
+                "qualifier": None,
+                "evidence": Evidence(quote=quote, start=0, end=len(quote)),
+            }
+        )
+    )
+    e = event(location="near the dam", date_text="on Friday", casualties=[c])
+    assert figure_sentence(c, e) == "12 people were killed."
 
 
 def test_problems_find_unstated_numbers_loaded_terms_length_and_repeats() -> None:
@@ -66,11 +88,30 @@ def test_model_failure_keeps_the_verified_figures() -> None:
         raise GenerationError("no valid answer")
 
     fake.enqueue(fail)
-    result = summarize(fake, load_prompts(), None, ARTICLE, [event()])
-    assert result.text.startswith(
-        "At least 38 people were killed in shelling in Aleppo on Tuesday, the report says."
-    )
-    assert result.warnings and "first sentence" in result.warnings[0]
+    result = summarize(fake, load_prompts(), None, doc(ARTICLE), [event()])
+    assert result.text == "At least 38 people were killed in shelling in Aleppo on Tuesday."
+    assert result.warnings and "no valid summary" in result.warnings[0]
+
+
+def test_a_sentence_code_proves_false_is_dropped_without_asking_the_model() -> None:
+    fake = FakeLLM()
+    fake.enqueue({"sentences": ["Rebels fired rockets.", "At least 38 people were injured in Aleppo."]})
+    fake.enqueue({"sentence": 1, "supported": True})
+    result = summarize(fake, load_prompts(), None, doc(ARTICLE), [], verify=True)
+    assert result.text == "Rebels fired rockets."
+    (dropped,) = [s for s in result.sentences if s.verdict == "dropped"]
+    assert "38" in dropped.text and dropped.reasons
+    assert fake.usage.calls == 2
+
+
+def test_a_misquotation_is_dropped() -> None:
+    article = "The mayor called the rescuer “a brave, kind stranger”. Rebels fired rockets."
+    fake = FakeLLM()
+    fake.enqueue({"sentences": ["The mayor praised “a brave, kind smile”.", "Rebels fired rockets."]})
+    fake.enqueue({"sentence": 2, "supported": True})
+    result = summarize(fake, load_prompts(), None, doc(article), [], verify=True)
+    assert result.text == "Rebels fired rockets."
+    assert any("quotation" in r for s in result.sentences for r in s.reasons)
 
 
 def test_garbled_text_is_a_problem_and_is_dropped() -> None:

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel
 from rouge_score import tokenizers
 
-from service.evaluation.numerals import find_numbers, number_values
+from service.numbers import find_numbers, number_values
 
 IssueKind = Literal["number", "date", "name", "wording"]
 

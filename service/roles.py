@@ -1,0 +1,133 @@
+"""What a number in a sentence counts: people killed, people injured, or something else.
+
+A casualty figure is a number that the casualty word is about ("38 people were killed", "killing
+38", "a death toll of 38"), not any number that shares a sentence with one ("police detained 36
+protesters after two were killed": 36 counts arrests). Read by code from the words next to the
+number, within its clause, so the model's reading can be checked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from service.numbers import NumberMention, find_numbers
+
+Role = Literal["killed", "injured", "either", "other"]
+
+_KILLED = (
+    r"kill\w*|dead|deaths?|died|dies|dying|lives|bodies|perish\w*|drown\w*|slain|murder\w*|"
+    r"fatalit\w*|toll|executed|massacred|lost their lives"
+)
+_INJURED = r"wound\w*|injur\w*|hurt|hospitali[sz]ed|maimed"
+# Casualty words that do not say whether people died or were hurt ("50 casualties", "five shot").
+_EITHER = r"casualt\w*|victims?|shot|stabbed|struck"
+# Words that make the number count something other than the killed or injured.
+_OTHER = (
+    r"arrest\w*|detain\w*|held|captured|jailed|imprisoned|charged|convicted|sentenced|indicted|"
+    r"deport\w*|evacuat\w*|missing|unaccounted|rescued|saved|survived|survivors?|displaced|"
+    r"homeless|fled|stranded|trapped|hostages?|kidnapp\w*|abduct\w*|infected|cases|sick|ill|"
+    r"tested|vaccinated|quarantin\w*|protesters|gathered|attended|voted|votes|"
+    r"employ\w*|jobs|lost their (jobs|homes)|without power|affected|treated|examined|"
+    r"years? old|-year-old|year-old|aged|percent|per cent|%|miles?|km|kilomet\w*|feet|metres?|"
+    r"meters?|hours?|minutes?|days?|weeks?|months?|years?|dollars?|pounds?|euros?|\$"
+)
+_WORDS = re.compile(
+    rf"(?P<killed>\b(?:{_KILLED})\b)|(?P<injured>\b(?:{_INJURED})\b)|(?P<either>\b(?:{_EITHER})\b)"
+    rf"|(?P<other>(?:\b|(?<=\d)|(?<=-))(?:{_OTHER})(?:\b|(?=\s)|$))",
+    re.IGNORECASE,
+)
+# Where a clause ends: the casualty word after it speaks about another number or another event.
+_CLAUSE_BREAK = re.compile(
+    r"[;:.!?()\[\]]|,\s*(?:and|but|while|as|after|before|when|which|who|where)\b|"
+    r"\b(?:and|but|while|whereas|after|before|when|since|as|because|although|though|where)\b",
+    re.IGNORECASE,
+)
+_PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|its|their|these|those|them|all)?\s*", re.IGNORECASE)
+_PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|these|those|all)?\s*$", re.IGNORECASE)
+_AMONG = re.compile(r"\b(?:among|including)\s+(?:them|those|whom)\s*$", re.IGNORECASE)
+_AFTER_WORDS = 8
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+# "at least", "more than": hedges between a verb and its number.
+_HEDGE_TAIL = re.compile(
+    r"\b(?:at least|at most|more than|less than|fewer than|over|about|around|nearly|almost|some|"
+    r"up to|as many as|an estimated|estimated|roughly|approximately|another|a further|further)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _first_role(window: str) -> Role | None:
+    """The role of the first casualty or count word in `window` ("shot dead" says killed)."""
+    found = [m.lastgroup for m in _WORDS.finditer(window)]
+    if found[:1] == ["either"] and len(found) > 1 and found[1] in ("killed", "injured"):
+        return found[1]  # type: ignore[return-value]
+    return found[0] if found else None  # type: ignore[return-value]
+
+
+def _last_role(window: str) -> Role | None:
+    """The role of the last casualty or count word in `window` (the one nearest the number)."""
+    found = list(_WORDS.finditer(window))
+    return found[-1].lastgroup if found else None  # type: ignore[return-value]
+
+
+def _clause_after(sentence: str, start: int) -> str:
+    """The words after a number up to the end of its clause or the next number (at most 8 words)."""
+    tail = sentence[start:]
+    nxt = next((m for m in find_numbers(tail) if m.start > 0), None)
+    if nxt is not None:
+        tail = tail[: nxt.start]
+    cut = _CLAUSE_BREAK.search(tail)
+    if cut is not None:
+        tail = tail[: cut.start()]
+    return " ".join(tail.split()[:_AFTER_WORDS])
+
+
+def _clause_before(sentence: str, end: int) -> str:
+    """The words before a number back to the start of its clause or the previous number."""
+    head = sentence[:end]
+    previous = [m for m in find_numbers(head) if m.end <= end]
+    if previous:
+        head = head[previous[-1].end :]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    # "killing 12 and injuring 30": the casualty word after "and" still speaks about 30.
+    return head[breaks[-1].end() :] if breaks else head
+
+
+def figure_role(
+    sentence: str, mention: NumberMention, mentions: list[NumberMention] | None = None
+) -> Role | None:
+    """What `mention` counts in `sentence`: killed, injured, either, other, or None (no word says)."""
+    mentions = mentions if mentions is not None else find_numbers(sentence)
+    before_text = sentence[: mention.start]
+    earlier = [m for m in mentions if m.end <= mention.start]
+    if earlier and _PARTITIVE_BEFORE.search(before_text[earlier[-1].end :]):
+        # "one of the two climbers": two is the whole group, not a count of casualties.
+        return "other"
+    end = mention.end
+    partitive = _PARTITIVE_AFTER.match(sentence[end:])
+    if partitive is not None:
+        rest = sentence[end + partitive.end() :]
+        whole = next((m for m in find_numbers(rest) if m.start == 0), None)
+        end = end + partitive.end() + (whole.end if whole else 0)
+    if re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old\b", sentence[mention.end :], re.I):
+        return "other"
+    if _MONTH_BEFORE.search(before_text) or _MONTH_AFTER.match(sentence[mention.end :]):
+        return "other"  # a day of the month ("March 3", "3 March")
+    before = _clause_before(sentence, mention.start)
+    adjacent = _HEDGE_TAIL.sub("", before).rstrip()
+    verb = _WORDS.search(adjacent[-24:]) if adjacent else None
+    if verb is not None and verb.end() >= len(adjacent[-24:]) - 1 and verb.lastgroup != "either":
+        # The number is the object of the verb right before it: "detained 36", "saved 20 lives".
+        return verb.lastgroup  # type: ignore[return-value]
+    role = _first_role(_clause_after(sentence, end))
+    if role is not None:
+        return role
+    if _AMONG.search(before) and earlier:
+        # "the toll rose to nine, among them three children": three counts what nine counts.
+        return figure_role(sentence, earlier[-1], mentions)
+    return _last_role(before)

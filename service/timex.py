@@ -1,0 +1,58 @@
+"""Is a phrase a time expression? ("on Tuesday", "late last night", "since March 19"), not any phrase.
+
+A small model asked for "when" sometimes returns whatever follows the place ("three days of
+national mourning", "an overnight operation"); only a phrase made of time words is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.dates import MONTHS, WEEKDAYS
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few)"
+_PART = r"(?:morning|afternoon|evening|night|weekend|hours)"
+_CORE = (
+    rf"(?:(?:{_WEEKDAY})\.?(?:\s+{_PART})?(?:,?\s+(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTH})(?:\s+\d{{4}})?|(?:19|20)\d\d|the\s+(?:19|20)\d0s"
+    rf"|today|yesterday|tonight|overnight|now|recently"
+    rf"|(?:this|last|next|that|the\s+previous|the\s+following)\s+(?:week|month|year|weekend|"
+    rf"{_PART}|{_WEEKDAY}|{_MONTH})"
+    rf"|(?:earlier|later)\s+(?:this|that|last|in\s+the)\s+(?:week|month|year|day|{_PART})"
+    rf"|{_COUNT}\s+(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:ago|earlier|later|before)"
+    rf"|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:local\s+time|[A-Z]{{2,4}}))?"
+    rf"|(?:the\s+)?(?:past|last|previous|following|next)\s+(?:{_COUNT}\s+)?"
+    rf"(?:days?|weeks?|months?|years?|hours?|night|{_PART})"
+    rf"|the\s+day\s+(?:before|after)|the\s+night|the\s+same\s+day"
+    rf"|(?:the\s+)?(?:early|late)\s+hours|dawn|dusk|midnight|noon|the\s+weekend)"
+)
+_LEAD = r"(?:on|in|at|since|by|during|from|until|before|after|around|about|early|late|earlier|later|"
+_LEAD += r"just|shortly\s+(?:before|after)|the)\s+"
+_PHRASE = rf"(?:{_LEAD})*(?:{_CORE})(?:\s+(?:{_PART}|local\s+time))?"
+_FULL = re.compile(rf"^(?:{_PHRASE})(?:\s*(?:,|and|or|to|-|–)\s*(?:{_PHRASE}))*$", re.IGNORECASE)
+_OPENED = re.compile(r"^(?:on|in|at|since|during|until|early|late|earlier|later|last|this)\s", re.I)
+_SEARCH = re.compile(rf"(?<!\w)(?:{_PHRASE})(?!\w)", re.IGNORECASE)
+
+
+def is_time_expression(text: str) -> bool:
+    """True when the whole phrase is a time expression ("on Tuesday", "late on Sunday night")."""
+    return bool(_FULL.match(" ".join(text.strip(" ,.;").split())))
+
+
+def time_phrase(text: str | None) -> str | None:
+    """`text` if it is a time expression, else the first time expression inside it, else None."""
+    if not text or not text.strip():
+        return None
+    cleaned = " ".join(text.strip(" ,.;").split())
+    if is_time_expression(cleaned):
+        return cleaned
+    # Inside a longer phrase, only a time expression opened by a preposition counts ("killed in
+    # the north on Monday" -> "on Monday"); a bare time word in a noun phrase does not.
+    for found in _SEARCH.finditer(cleaned):
+        if _OPENED.match(found.group(0)):
+            return found.group(0)
+    return None

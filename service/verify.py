@@ -1,0 +1,125 @@
+"""Check each summary sentence against the article before it is said: code first, then the model.
+
+Code decides what it can (numbers, names, dates, quotations, casualty relations, form); a sentence
+that passes is put to the model as one short constrained question against the article sentences
+that best support it. A sentence that fails either is dropped: saying less beats saying something
+the article does not say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+from rouge_score import tokenizers
+
+from service.errors import GenerationError
+from service.faithfulness import check_summary
+from service.llm import LLM
+from service.numbers import find_numbers
+from service.prompts import PromptSet
+from service.roles import figure_role
+from service.schema import Event
+from service.text import Span
+
+SUPPORT_SENTENCES = 3
+# Share of a sentence's content stems that its best supporting sentences must contain.
+MIN_SUPPORT = 0.5
+_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|‘([^’]{8,})’")
+# A sentence that stops on a word that cannot end one ("in a move that.", "in place,.").
+_DANGLING = re.compile(
+    r"(?:,\s*[.!?]|\.\.\.|…|\b(?:the|a|an|of|to|and|or|in|on|at|by|for|with|that|which|who|as|"
+    r"from|into|than|but|its|their|his|her)\s*[.!?]?)\s*$",
+    re.IGNORECASE,
+)
+_STOP_WORDS = (
+    "a an the of to in on at by for with and or but that this is was were be been has have had "
+    "it its their his her he she they said says after before as from into than who which"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+class SupportVerdict(BaseModel):
+    """The model's answer: the best supporting sentence and whether the claim is fully stated."""
+
+    sentence: int = Field(ge=0, le=SUPPORT_SENTENCES)
+    supported: bool
+
+
+@dataclass
+class SentenceCheck:
+    """One summary sentence, the article sentences that support it, and what is wrong with it."""
+
+    text: str
+    support: list[Span] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _stems(text: str, tokenizer: tokenizers.DefaultTokenizer) -> set[str]:
+    return {s for s in tokenizer.tokenize(text) if s not in _STOP}
+
+
+def support_for(sentence: str, spans: list[Span], k: int = SUPPORT_SENTENCES) -> tuple[list[Span], float]:
+    """The `k` article sentences sharing most content stems with `sentence`, in article order, and
+    the share of the sentence's stems they cover."""
+    tokenizer = tokenizers.DefaultTokenizer(use_stemmer=True)
+    wanted = _stems(sentence, tokenizer)
+    if not wanted or not spans:
+        return [], 0.0
+    scored = sorted(((len(wanted & _stems(s.text, tokenizer)), i) for i, s in enumerate(spans)), reverse=True)
+    chosen = sorted(i for score, i in scored[:k] if score > 0)
+    covered: set[str] = set()
+    for i in chosen:
+        covered |= wanted & _stems(spans[i].text, tokenizer)
+    return [spans[i] for i in chosen], len(covered) / len(wanted)
+
+
+def _figures(events: list[Event]) -> set[tuple[str, int]]:
+    found = set()
+    for event in events:
+        for c in event.casualties:
+            if c.killed is not None:
+                found.add(("killed", c.killed))
+            if c.injured is not None:
+                found.add(("injured", c.injured))
+    return found
+
+
+def code_problems(sentence: str, article: str, spans: list[Span], events: list[Event]) -> SentenceCheck:
+    """Everything code can prove wrong in one summary sentence (article = the news text only)."""
+    check = SentenceCheck(sentence)
+    for issue in check_summary(article, sentence).issues:
+        if issue.kind in ("number", "date", "name"):
+            check.problems.append(f"{issue.kind} {issue.text!r}: {issue.detail}")
+    for match in _QUOTE.finditer(sentence):
+        quoted = next(g for g in match.groups() if g)
+        if " ".join(quoted.split()).lower() not in " ".join(article.split()).lower().replace("’", "'"):
+            check.problems.append(f"the quotation {quoted!r} is not in the article")
+    figures = _figures(events)
+    mentions = find_numbers(sentence)
+    for mention in mentions:
+        role = figure_role(sentence, mention, mentions)
+        if role in ("killed", "injured") and (role, mention.value) not in figures:
+            check.problems.append(f"says {mention.text} {role}, which no verified figure states")
+    if _DANGLING.search(sentence):
+        check.problems.append("it ends in a fragment")
+    check.support, covered = support_for(sentence, spans)
+    if covered < MIN_SUPPORT:
+        check.problems.append(f"only {covered:.0%} of its content words are in any article sentence")
+    return check
+
+
+def _question(prompts: PromptSet, claim: str, support: list[Span]) -> list[dict[str, str]]:
+    numbered = "\n".join(f"[{i}] {s.text}" for i, s in enumerate(support, 1))
+    user = f"SENTENCES:\n{numbered}\n\nCLAIM: {claim}"
+    return [{"role": "system", "content": prompts.verify_system}, {"role": "user", "content": user}]
+
+
+def model_supports(llm: LLM, prompts: PromptSet, claim: str, support: list[Span]) -> bool | None:
+    """The model's yes/no on whether `support` states `claim`; None when it gave no valid answer."""
+    try:
+        verdict = llm.structured(_question(prompts, claim, support), SupportVerdict, max_tokens=24)
+    except GenerationError:
+        return None
+    return verdict.supported and verdict.sentence > 0

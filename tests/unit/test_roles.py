@@ -1,0 +1,44 @@
+"""What a number counts, read from the words next to it (sentences written for these tests)."""
+
+import pytest
+
+from service.numbers import find_numbers
+from service.roles import figure_role
+
+
+def roles(sentence: str) -> list[tuple[str, str | None]]:
+    found = find_numbers(sentence)
+    return [(m.text, figure_role(sentence, m, found)) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "At least 24 passengers were killed and 16 injured near the pass.",
+            [("24", "killed"), ("16", "injured")],
+        ),
+        ("The march ended as police detained more than three dozen students.", [("three dozen", "other")]),
+        ("One of the two climbers died and the other was hurt.", [("One", "killed"), ("two", "other")]),
+        (
+            "The agency said 130 people were wounded, while the toll rose to nine, among them three girls.",
+            [("130", "injured"), ("nine", "killed"), ("three", "killed")],
+        ),
+        (
+            "More than 2,000 people were evacuated from the valley, where a dozen residents drowned.",
+            [("2,000", "other"), ("a dozen", "killed")],
+        ),
+        ("The blast killed 12 and injured 30 others.", [("12", "killed"), ("30", "injured")]),
+        ("A 23-year-old cyclist was killed when a lorry hit him.", [("23", "other")]),
+        ("Lifeguards saved 20 lives but 3 swimmers drowned.", [("20", "other"), ("3", "killed")]),
+        ("Officers arrested 12 men after two guards were shot dead.", [("12", "other"), ("two", "killed")]),
+        ("About 40 people died on March 3 in the capital.", [("40", "killed"), ("3", "other")]),
+        ("Seven hikers remain missing and 4 are dead.", [("Seven", "other"), ("4", "killed")]),
+        ("Doctors counted 50 casualties at the scene.", [("50", "either")]),
+        ("Two trains carrying 400 commuters collided.", [("Two", None), ("400", None)]),
+        ("The flood left 300 families homeless.", [("300", "other")]),
+        ("The virus has infected 1,200 people in the region.", [("1,200", "other")]),
+    ],
+)
+def test_figure_role(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert roles(sentence) == expected
