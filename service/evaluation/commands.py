@@ -126,6 +126,7 @@ def run_eval_command(
     progress: bool,
     factory: Callable[[Settings], Analyzer] = build_analyzer,
     rescore_dir: Path | None = None,
+    split: str = "dev",
 ) -> int:
     """The body of `newsdigest eval`; returns the exit code."""
     baseline_path = eval_dir / ("baseline-fast.json" if fast else "baseline.json")
@@ -144,7 +145,8 @@ def run_eval_command(
         return EXIT_USAGE
     try:
         baseline = None if update_baseline and not baseline_path.exists() else load_baseline(baseline_path)
-        cases = load_cases(eval_dir / "cases", eval_dir / "golden", fast=fast, names=case_names)
+        cases = load_cases(eval_dir / "cases", eval_dir / "golden", fast=fast, names=case_names, split=split)
+        click.echo(f"split: {split} ({len(cases)} cases)", err=True)
     except BaselineError as exc:
         click.echo(
             f"{exc}. Create it on purpose with: newsdigest eval {'--fast ' if fast else ''}--update-baseline",
@@ -244,6 +246,13 @@ def run_eval_command(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Re-score the predictions saved in a run folder (no model), then report and gate.",
 )
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="dev",
+    show_default=True,
+    help="Which cases: dev (tune on these), test (frozen: score, never tune), or all.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def eval_command(
     fast: bool,
@@ -258,6 +267,7 @@ def eval_command(
     halueval_start: int,
     eval_dir: Path | None,
     rescore_dir: Path | None,
+    split: str,
     quiet: bool,
 ) -> None:
     """Run the golden eval suite and gate it against the baseline (exit 1 on a regression)."""
@@ -287,6 +297,7 @@ def eval_command(
         eval_dir=eval_dir or data_dir("eval"),
         progress=not quiet,
         rescore_dir=rescore_dir,
+        split="all" if case_names else split,
     )
     sys.exit(code)
 

@@ -143,7 +143,9 @@ def _fact_line(case: str, fact: Fact, before: BaselineFact | None) -> str:
 
 def _is_figure(key: str) -> bool:
     """Keys of the casualty numbers themselves ("casualties[2]", "extra: ..."), not their fields."""
-    return key.startswith("extra") or (key.startswith("casualties[") and key.endswith("]"))
+    if key.startswith(("extra", "trap[", "wrong_role")):
+        return True  # a figure that appears, a trap newly stated, a number given the wrong role
+    return key.startswith("casualties[") and key.endswith("]")
 
 
 def compare(baseline: Baseline, scores: Sequence[CaseScore], *, fast: bool) -> GateResult:

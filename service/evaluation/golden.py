@@ -1,4 +1,4 @@
-"""Load and validate eval cases: an article plus its golden facts (eval id newsdigest.facts.v1)."""
+"""Load and validate eval cases: an article plus its golden facts (eval id newsdigest.facts.v2)."""
 
 from __future__ import annotations
 

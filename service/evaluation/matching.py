@@ -69,15 +69,21 @@ def phrase_in(phrase: str, text: str) -> bool:
 
 
 def term_in(term: str, text: str) -> bool:
-    """Key-point term rule: case-insensitive substring ("evacuat" finds "evacuated"), except that
-    a number must not be part of a longer number ("38" is not in "138")."""
-    pattern = re.escape(term.strip())
-    if not pattern:
+    """Key-point and trap term rule: case-insensitive, from the start of a word ("evacuat" finds
+    "evacuated", "UN" does not find "Sunday"); a trailing space asks for the word's end ("no "
+    is not "notice"); a number must not be part of a longer number ("38" is not in "138")."""
+    core = term.strip()
+    if not core:
         return False
-    if term.strip()[:1].isdigit():
+    pattern = re.escape(core)
+    if core[:1].isdigit():
         pattern = r"(?<![\d.,])" + pattern
-    if term.strip()[-1:].isdigit():
+    elif core[:1].isalpha():
+        pattern = r"(?<!\w)" + pattern
+    if core[-1:].isdigit():
         pattern += r"(?![\d]|[.,]\d)"
+    elif term.endswith(" "):
+        pattern += r"(?!\w)"
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 

@@ -24,6 +24,52 @@ class Metric:
 
 METRICS: tuple[Metric, ...] = (
     Metric(
+        "false_summary_rate",
+        "false_summaries",
+        "summaries",
+        "lower",
+        0.0,
+        0.0,
+        "share of summaries with a sentence that states a golden trap or a number, date or name the "
+        "article lacks (automatic judge: code)",
+    ),
+    Metric(
+        "false_sentence_rate",
+        "false_sentences",
+        "summary_sentences",
+        "lower",
+        0.0,
+        0.0,
+        "share of summary sentences judged false (same judge)",
+    ),
+    Metric(
+        "traps_hit",
+        "traps_hit",
+        None,
+        "lower",
+        0.0,
+        0.0,
+        "golden traps (false statements a careless summary makes) stated by a summary sentence; total",
+    ),
+    Metric(
+        "wrong_role_figures",
+        "wrong_role_figures",
+        None,
+        "lower",
+        0.0,
+        0.0,
+        "figures whose number counts something else (arrests, evacuees) or the other role; total",
+    ),
+    Metric(
+        "draft_loaded_terms",
+        "draft_loaded_terms",
+        None,
+        "lower",
+        0.0,
+        0.0,
+        "loaded terms in the model's own draft, before code replaces them; total",
+    ),
+    Metric(
         "casualty_precision",
         "claims_found",
         "claims_scored",

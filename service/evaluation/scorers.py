@@ -335,6 +335,15 @@ def score_summary(
     return CaseScore(golden.case, counts, facts)
 
 
+def score_truth(
+    golden: Golden, analysis: Analysis | None, article: str, lexicon: Sequence[str] = ()
+) -> CaseScore:
+    """False statements (see truth.py; imported late: truth.py builds on this module)."""
+    from service.evaluation.truth import score_truth as _score_truth
+
+    return _score_truth(golden, analysis, article, lexicon)
+
+
 def score_case(
     golden: Golden,
     analysis: Analysis | None,
@@ -347,6 +356,7 @@ def score_case(
         score_casualties(golden, analysis, article),
         score_events(golden, analysis),
         score_summary(golden, analysis, article, lexicon),
+        score_truth(golden, analysis, article, lexicon),
     ]
     counts: dict[str, float] = {}
     facts: list[Fact] = []

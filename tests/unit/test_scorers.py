@@ -109,7 +109,15 @@ def test_perfect_prediction_scores_one() -> None:
         (_missing_claim, {"casualty_recall": 1 / 2}),
         (_wrong_claimant, {"attribution_accuracy": 2 / 3}),
         (_leaked_boilerplate, {"boilerplate_leaks": 1.0}),
-        (_unsupported_number, {"unsupported_numbers": 1.0, "key_point_coverage": 1 / 2}),
+        (
+            _unsupported_number,
+            {
+                "unsupported_numbers": 1.0,
+                "key_point_coverage": 1 / 2,
+                "false_summary_rate": 1.0,
+                "false_sentence_rate": 1 / 2,
+            },
+        ),
         (_loaded_term, {"loaded_terms": 1.0}),
         (_wrong_place, {"place_accuracy": 1 / 2, "event_recall": 1 / 2}),
         (_bad_offsets, {"grounding_rate": 2 / 3}),
