@@ -13,8 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from service.dates import AGENCY_LINE, is_dateline, looks_like_headline
+from service.dates import is_dateline
 from service.errors import InputError
+from service.meta import agency_line, looks_like_headline
+from service.numbers import find_numbers
 
 # (reason, pattern) pairs; a kept line is never rewritten, a matching line is dropped whole.
 # Written for any outlet, not for particular sample articles.
@@ -94,8 +96,14 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 
 _DONATION = "donation appeal"
-# Lines squeezed between two donation lines this close together belong to the same appeal.
+# An appeal is one block: a short line without figures directly between two appeal lines ("Thank
+# you.") belongs to it; a sentence of the article never does (it is long or states a number).
 _APPEAL_GAP = 2
+_APPEAL_FILLER_MAX_WORDS = 8
+# The outlet speaking of itself ("we know how important it is"): news copy speaks in the first
+# person plural only inside quotation marks.
+_OUTLET_VOICE = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
 _LABEL_MAX_WORDS = 6
 _LABEL_MAX_CHARS = 60
 _NEAR_DUP_MIN_WORDS = 8
@@ -177,7 +185,7 @@ def _line_bounds(raw: str) -> list[tuple[int, int]]:
 
 def _boilerplate_reason(text: str) -> str | None:
     """Why a line is boilerplate on its own, without looking at its neighbours."""
-    if AGENCY_LINE.match(text):
+    if agency_line().match(text):
         return "agency sign-off"
     if is_dateline(text):
         return "dateline"
@@ -187,14 +195,18 @@ def _boilerplate_reason(text: str) -> str | None:
     return None
 
 
-def _fill_appeal_gaps(reasons: list[str | None]) -> list[str | None]:
-    """Mark lines lying between two close donation-appeal lines as part of the appeal."""
+def _fill_appeal_gaps(reasons: list[str | None], texts: list[str]) -> list[str | None]:
+    """Mark a line between two close donation-appeal lines as part of the appeal when it is short
+    and figure-free or written in the outlet's own voice."""
     filled = list(reasons)
     appeal_at = [i for i, reason in enumerate(reasons) if reason == _DONATION]
     for left, right in itertools.pairwise(appeal_at):
         if 1 < right - left <= _APPEAL_GAP + 1:
             for i in range(left + 1, right):
-                filled[i] = filled[i] or _DONATION + " (inside the appeal)"
+                short = len(texts[i].split()) <= _APPEAL_FILLER_MAX_WORDS and not find_numbers(texts[i])
+                own_voice = _OUTLET_VOICE.search(texts[i]) and not _QUOTE_MARKS.search(texts[i])
+                if short or own_voice:
+                    filled[i] = filled[i] or _DONATION + " (inside the appeal)"
     return filled
 
 
@@ -250,19 +262,20 @@ class _Seen:
 
 
 def _is_section_label(text: str) -> bool:
-    """A very short line with no sentence punctuation and no figures ("Aleppo offensive")."""
+    """A very short line with no sentence punctuation and no number in digits or words ("Harbour
+    news"); "Five passengers killed" states a figure, so it is a headline, not a label."""
     return (
         len(text.split()) <= _LABEL_MAX_WORDS
         and len(text) <= _LABEL_MAX_CHARS
         and not text.endswith(_SENTENCE_END)
-        and not any(ch.isdigit() for ch in text)
+        and not find_numbers(text)
     )
 
 
 def clean(raw: str) -> CleanText:
     """Remove boilerplate lines; kept lines are copied verbatim, blank-line structure kept."""
     lines = _lines(raw)
-    reasons = _fill_appeal_gaps([_boilerplate_reason(line.text) for line in lines])
+    reasons = _fill_appeal_gaps([_boilerplate_reason(line.text) for line in lines], [ln.text for ln in lines])
     seen = _Seen()
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []

@@ -1,4 +1,4 @@
-"""Article metadata from plain text: publication date, outlet, title, and event-date resolution."""
+"""Dates: the publication date of an article, datelines, and resolving an event's date text."""
 
 from __future__ import annotations
 
@@ -29,23 +29,6 @@ _DATELINE_WORDS = frozenset(
     }
 )  # fmt: skip
 
-# Wire services and outlets whose bare name on its own line is a sign-off, not article text.
-AGENCY_NAMES: tuple[str, ...] = (
-    "Anadolu Agency", "Anadolu", "AA", "Agence France-Presse", "AFP", "Reuters", "Thomson Reuters",
-    "Associated Press", "AP", "dpa", "Deutsche Presse-Agentur", "Xinhua", "EFE", "ANSA", "Kyodo",
-    "Kyodo News", "Yonhap", "TASS", "RIA Novosti", "Interfax", "SANA", "IRNA", "UPI",
-    "United Press International", "PTI", "Press Trust of India", "Bernama", "Al Jazeera",
-    "BBC", "BBC News", "CNN", "DW", "Deutsche Welle", "Sky News", "NPR", "Bloomberg", "AFP/Reuters",
-    "Reuters/AFP", "AP/Reuters", "Euronews", "France 24", "Middle East Eye", "The New Arab",
-)  # fmt: skip
-
-_AGENCY_ALT = "|".join(re.escape(name) for name in sorted(AGENCY_NAMES, key=len, reverse=True)).replace(
-    r"\ ", r"\s+"
-)
-
-# A line that is only an agency name, optionally dashed or in parentheses: "- AFP", "(Reuters)".
-AGENCY_LINE = re.compile(rf"^[\s\-–—(\[]*(?P<name>{_AGENCY_ALT})[\s)\].]*$", re.IGNORECASE)
-
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORD = r"(?:st|nd|rd|th)?"
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
@@ -63,7 +46,6 @@ _PUBLISH_LABEL = re.compile(
     r"\b(?P<label>published|posted|first published|updated|last updated|last modified)\b",
     re.IGNORECASE,
 )
-_HEADLINE_MAX_WORDS = 25
 _HEADER_LINES = 15
 _BYLINE_BREAK = re.compile(r"\s[|•·]\s")
 
@@ -80,17 +62,6 @@ _RELATIVE_DAYS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\byesterday\b", re.I), -1),
     (re.compile(r"\blast night\b", re.I), -1),
     (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I), 0),
-)
-
-_OUTLET_NAME = r"(?P<name>(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})"
-_OUTLET_BOILERPLATE: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\bnotifications\s+from\s+{_OUTLET_NAME}"),
-    re.compile(rf"^\s*(?i:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?{_OUTLET_NAME}"),
-)
-# "(CNN) -- ", "WASHINGTON (Reuters) - ": an outlet credit in the opening line of the story.
-_OPENING_CREDIT = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z.,' -]{0,40}\s)?\((?P<name>[A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]+)?)\)"
-    r"\s*(?:--|—|–|-)\s"
 )
 
 
@@ -228,58 +199,3 @@ def _resolve_weekday(text: str, anchor: date) -> str | None:
     if back == 0 and re.search(r"\blast\b", text, re.IGNORECASE):
         back = 7  # "last Tuesday" written on a Tuesday means a week ago
     return (anchor - timedelta(days=back)).isoformat()
-
-
-def find_outlet(raw: str, html_meta: dict[str, object] | None = None) -> str | None:
-    """Outlet named by the HTML metadata, site boilerplate, an opening credit or a sign-off."""
-    if html_meta:
-        sitename = html_meta.get("sitename")
-        if isinstance(sitename, str) and sitename.strip():
-            return " ".join(sitename.split())
-    lines = [line for line in raw.splitlines() if line.strip()]
-    for line in lines:
-        for pattern in _OUTLET_BOILERPLATE:
-            match = pattern.search(line)
-            if match:
-                return " ".join(match["name"].split())
-    for line in lines[:_HEADER_LINES]:
-        match = _OPENING_CREDIT.match(line)
-        if match and _is_known_or_acronym(match["name"]):
-            return match["name"]
-    for line in lines[-3:]:
-        match = AGENCY_LINE.match(line)
-        if match:
-            return _canonical_agency(match["name"])
-    return None
-
-
-def _is_known_or_acronym(name: str) -> bool:
-    """Credits in parentheses are outlets only when known or all capitals (CNN, AP)."""
-    known = {agency.lower() for agency in AGENCY_NAMES}
-    return name.lower() in known or (name.isupper() and len(name) <= 6)
-
-
-def _canonical_agency(name: str) -> str:
-    """The agency name as spelled in AGENCY_NAMES ("reuters" -> "Reuters")."""
-    squashed = " ".join(name.split()).lower()
-    return next((agency for agency in AGENCY_NAMES if agency.lower() == squashed), name)
-
-
-def looks_like_headline(line: str) -> bool:
-    """Short, has letters, and does not end like a sentence or a dateline."""
-    stripped = line.strip()
-    words = stripped.split()
-    return (
-        0 < len(words) <= _HEADLINE_MAX_WORDS
-        and any(ch.isalpha() for ch in stripped)
-        and not stripped.endswith((".", ",", ";", ":", "|"))
-        and not is_dateline(stripped)
-    )
-
-
-def find_title(clean_text: str) -> str | None:
-    """The first line of the cleaned text when it looks like a headline."""
-    for line in clean_text.splitlines():
-        if line.strip():
-            return line.strip() if looks_like_headline(line) else None
-    return None

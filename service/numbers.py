@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from text_to_num import text2num
+
 UNITS = {
     "zero": 0,
     "one": 1,
@@ -64,8 +66,12 @@ class NumberMention:
 
 
 def _digits_value(num: str, scale: str | None) -> int | float:
-    """Value of a digit string; "450.000" is European thousands, "1.5" a decimal."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num) and not scale:
+    """Value of a digit string. A dot before exactly three digits is ambiguous ("1.250 percent" is
+    a decimal, "12.000 people" European thousands): it is read as thousands only when it cannot be
+    a decimal as written ("1.250.000") or the three digits are "000"."""
+    groups = num.split(".")
+    european = len(groups) > 2 or (len(groups) == 2 and groups[1] == "000")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num) and not scale and european:
         value: float = float(num.replace(".", ""))
     else:
         value = float(num.replace(",", ""))
@@ -75,30 +81,17 @@ def _digits_value(num: str, scale: str | None) -> int | float:
 
 
 def _word_value(words: list[str]) -> int | None:
-    """Value of a run of number words ("three hundred and forty-two", "a dozen"); None if not a number."""
-    total = current = 0
-    seen = False
-    for word in words:
-        if word in ("a", "an"):
-            current = max(current, 1)
-            continue
-        if word == "and":
-            continue
-        if word in UNITS:
-            current += UNITS[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word == "dozen":
-            current = max(current, 1) * DOZEN
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word in SCALES:
-            total += max(current, 1) * SCALES[word]
-            current = 0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
+    """Value of a run of number words ("three hundred and forty-two", "a dozen"), read by text2num;
+    "a"/"an" stand for one and "dozen" for twelve, which text2num does not read. None if not a number."""
+    dozens = words.count("dozen")
+    parts = ["one" if w in ("a", "an") else w for w in words if w not in ("dozen", "and")]
+    if not parts:
+        return DOZEN**dozens if dozens else None
+    try:
+        value = int(text2num(" ".join(parts), "en"))
+    except ValueError:
+        return None
+    return value * DOZEN**dozens
 
 
 def _is_number_word(word: str) -> bool:

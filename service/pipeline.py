@@ -9,12 +9,13 @@ from typing import Any, Protocol
 from service import SCHEMA_VERSION, __version__
 from service.cache import ResultCache, cache_key
 from service.clean import CleanText, clean, html_to_text, validate_text
-from service.dates import find_outlet, find_published, find_title
+from service.dates import find_published
 from service.errors import InputError
 from service.extract import Candidate, build_messages, find_candidates, read_candidates
 from service.ground import ground
 from service.injection import split_injected
 from service.llm import LLM
+from service.meta import find_outlet, find_title
 from service.prompts import PromptSet, load_prompts
 from service.schema import Analysis, ArticleInput, ArticleMeta, Evidence, Provenance
 from service.settings import Settings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Callable
@@ -207,6 +208,30 @@ def own_voice(summary: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group()), summary)
 
 
+# Share of an article sentence's words, in order, above which a summary sentence is a copy of it.
+COPY_SHARE = 0.85
+
+
+def copies(sentence: str, article: str) -> bool:
+    """True when `sentence` is (nearly) an article sentence copied word for word."""
+    words = re.findall(r"\w+", sentence.lower())
+    if len(words) < 8:
+        return False
+    for span in sentences(article):
+        theirs = re.findall(r"\w+", span.text.lower())
+        if abs(len(theirs) - len(words)) <= len(words) // 3:
+            if difflib.SequenceMatcher(None, words, theirs).ratio() >= COPY_SHARE:
+                return True
+    return False
+
+
+def tidy(text: str) -> str:
+    """Form repairs that change no meaning: "U. S." -> "U.S.", ",." -> ".", doubled spaces."""
+    text = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", text)
+    text = re.sub(r"\s*,\s*([.!?])", r"\1", text)
+    return re.sub(r" {2,}", " ", text).strip()
+
+
 def problems(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_words: int) -> list[str]:
     """Everything the model's text gets wrong by the rules code can check."""
     found = []
@@ -226,6 +251,9 @@ def problems(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_wo
         found.append("a sentence is repeated")
     if any(_GARBLED.search(s) for s in said):
         found.append("some words are run together or garbled")
+    copied = [s.text for s in sentences(summary) if copies(s.text, article)]
+    if copied:
+        found.append(f"{copied[0][:50]!r}... copies the article; say it in your own words")
     return found
 
 
@@ -250,7 +278,7 @@ def _join(sentences: list[str]) -> str:
 
 def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel], title: str | None) -> str:
     answer = llm.structured(messages, schema, max_tokens=160)
-    return _join(_not_headline(answer.sentences, title))  # type: ignore[attr-defined]
+    return tidy(_join(_not_headline(answer.sentences, title)))  # type: ignore[attr-defined]
 
 
 def summary_lead(text: str, title: str | None, skip: set[str]) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from service.clean import clean
-from service.dates import find_outlet, find_published, find_title, is_dateline, resolve_date
+from service.dates import find_published, is_dateline, resolve_date
+from service.meta import find_outlet, find_title
 
 SEEDS = sorted((Path(__file__).parents[1] / "data" / "seeds").glob("*.txt"))
 

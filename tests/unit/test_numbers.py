@@ -8,12 +8,14 @@ from service.numbers import find_numbers, states_number
 @pytest.mark.parametrize(
     ("text", "values"),
     [
-        ("At least 38 people were killed, among them 14 children.", [38, 14]),
-        ("a toll of at least 150 wounded", [150]),
-        ("the death toll from the latest blast at seven", [7]),
+        ("At least 41 people were killed, among them 9 children.", [41, 9]),
+        ("a toll of at least 160 wounded", [160]),
+        ("the death toll from the crash stood at seven", [7]),
+        ("the central bank raised its rate to 1.250 percent", [1.25]),
+        ("1.250.000 residents lost power", [1_250_000]),
         ("more than 1700 injured", [1700]),
         ("more than 1,700 injured", [1700]),
-        ("450.000 Syrians lost their lives", [450000]),
+        ("430.000 people lost their jobs", [430000]),
         ("more than 12 million have lost their homes", [12_000_000]),
         ("a dozen people were hurt", [12]),
         ("One young girl was among the dead", [1]),

@@ -1,11 +1,14 @@
 """Summary checks and figure sentences: code states the verified figures with their sources."""
 
+import pytest
+
 from service.errors import GenerationError
 from service.llm import FakeLLM
 from service.prompts import load_prompts
 from service.schema import Casualty, Event, Evidence
-from service.summary import NewsText, figure_sentence, problems, repair, summarize
+from service.summary import NewsText, figure_sentence, problems, repair, summarize, tidy
 from service.text import sentences
+from service.verify import code_problems
 
 ARTICLE = "At least 38 people were killed in Aleppo on Tuesday, the Observatory said. Rebels fired rockets."
 LEXICON = load_prompts().lexicon
@@ -127,3 +130,29 @@ def test_repair_keeps_abbreviations_inside_sentences() -> None:
         repair(text, ARTICLE + " " + text, LEXICON, 12)
         == "Rebels fired rockets at the U.S. Consulate in Aleppo."
     )
+
+
+def test_form_repairs_change_no_meaning() -> None:
+    assert tidy("The U. S. embassy in the U. K. said so ,.") == "The U.S. embassy in the U.K. said so."
+
+
+def test_a_copied_article_sentence_is_a_problem() -> None:
+    article = "The council approved a new budget for the harbour district on Monday after a long debate."
+    found = problems(
+        "The council approved a new budget for the harbour district on Monday.", article, LEXICON, 90
+    )
+    assert any("own words" in p for p in found)
+    assert problems("Councillors passed the harbour district budget.", article, LEXICON, 90) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The mayor said the plan was in place,.", "The strike ended in a move that.", "Talks resumed in..."],
+)
+def test_sentences_ending_in_a_fragment_are_dropped(sentence: str) -> None:
+    article = (
+        "The mayor said the plan was in place. The strike ended in a move that surprised many. "
+        "Talks resumed in May."
+    )
+    check = code_problems(sentence, article, sentences(article), [])
+    assert any("fragment" in p for p in check.problems)
