@@ -219,9 +219,9 @@ def copies(sentence: str, article: str) -> bool:
         return False
     for span in sentences(article):
         theirs = re.findall(r"\w+", span.text.lower())
-        if abs(len(theirs) - len(words)) <= len(words) // 3:
-            if difflib.SequenceMatcher(None, words, theirs).ratio() >= COPY_SHARE:
-                return True
+        close_length = abs(len(theirs) - len(words)) <= len(words) // 3
+        if close_length and difflib.SequenceMatcher(None, words, theirs).ratio() >= COPY_SHARE:
+            return True
     return False
 
 
