@@ -8,19 +8,18 @@ from typing import Any, Protocol
 
 from service import SCHEMA_VERSION, __version__
 from service.cache import ResultCache, cache_key
-from service.clean import CleanText, clean, html_to_text, validate_text
+from service.clean import html_to_text, validate_text
 from service.dates import find_published
+from service.document import Document
 from service.errors import InputError
 from service.extract import Candidate, build_messages, find_candidates, read_candidates
 from service.ground import ground
-from service.injection import split_injected
 from service.llm import LLM
-from service.meta import find_outlet, find_title
+from service.meta import find_outlet
 from service.prompts import PromptSet, load_prompts
-from service.schema import Analysis, ArticleInput, ArticleMeta, Evidence, Provenance
+from service.schema import Analysis, ArticleInput, ArticleMeta, Provenance
 from service.settings import Settings
-from service.summary import NewsText, summarize
-from service.text import sentences
+from service.summary import summarize
 
 
 class Analyzer(Protocol):
@@ -141,30 +140,25 @@ class Pipeline:
             timings[name] = round((now - since) * 1e3, 1)
             return now
 
-        cleaned = clean(prepared.text)
-        title = prepared.meta.title or find_title(cleaned.text)
-        spans, planted = split_injected(sentences(cleaned.text), self.prompts.injection)
+        doc = Document.build(prepared.text, prepared.meta.title, self.prompts.injection)
+        title = doc.title
         injection_warnings = [
-            f"ignored an instruction-like sentence at offset {cleaned.to_original(s.start, s.end)[0]}: "
+            f"ignored an instruction-like sentence at offset {doc.original_offset(s.start)}: "
             f"{s.text[:80]!r} (text to summarize, never followed)"
-            for s in planted
+            for s in doc.planted
         ]
-        candidates = find_candidates(spans, title)
+        candidates = find_candidates(list(doc.sentences), title)
         self._check_fits(title, candidates)
         mark = lap("clean", started)
         readings, extract_warnings = read_candidates(self.llm, self.prompts, title, candidates)
         mark = lap("extract", mark)
-        evidence = {
-            c.sentence.start: _evidence(cleaned, c.sentence.start, c.sentence.end) for c in candidates
-        }
+        evidence = {c.sentence.start: doc.evidence(c.sentence) for c in candidates}
         grounded = ground(readings, evidence, prepared.text, prepared.meta.published)
         mark = lap("ground", mark)
         quotes = {r.candidate.sentence.text for r in readings}
-        doc = NewsText(cleaned.text, spans, cleaned.original, cleaned.to_original)
         summary = summarize(
             self.llm,
             self.prompts,
-            title,
             doc,
             grounded.events,
             quotes,
@@ -211,16 +205,3 @@ class Pipeline:
         """Release the cache."""
         if self._cache is not None:
             self._cache.close()
-
-
-def _evidence(cleaned: CleanText, start: int, end: int) -> Evidence:
-    """The sentence as a verbatim quote of the original input, offsets computed by code."""
-    a, b = cleaned.to_original(start, end)
-    quote = cleaned.original[a:b]
-    if quote != cleaned.text[start:end]:
-        # The span straddles a removed line; find the exact sentence text instead.
-        found = cleaned.original.find(cleaned.text[start:end])
-        if found >= 0:
-            a, b = found, found + (end - start)
-            quote = cleaned.original[a:b]
-    return Evidence(quote=quote, start=a, end=b)

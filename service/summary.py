@@ -5,18 +5,18 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from service.document import Document
 from service.errors import GenerationError
 from service.llm import LLM
 from service.numbers import find_numbers
 from service.prompts import LoadedTerm, PromptSet
-from service.schema import Casualty, Event, Evidence, SummarySentence
-from service.text import Span, sentences
+from service.schema import Casualty, Event, SummarySentence
+from service.text import sentences
 from service.verify import code_problems, model_supports
 
 MAX_WORDS = 90
@@ -212,12 +212,12 @@ def own_voice(summary: str) -> str:
 COPY_SHARE = 0.85
 
 
-def copies(sentence: str, article: str) -> bool:
+def copies(sentence: str, doc: Document) -> bool:
     """True when `sentence` is (nearly) an article sentence copied word for word."""
     words = re.findall(r"\w+", sentence.lower())
     if len(words) < 8:
         return False
-    for span in sentences(article):
+    for span in doc.sentences:
         theirs = re.findall(r"\w+", span.text.lower())
         close_length = abs(len(theirs) - len(words)) <= len(words) // 3
         if close_length and difflib.SequenceMatcher(None, words, theirs).ratio() >= COPY_SHARE:
@@ -232,12 +232,11 @@ def tidy(text: str) -> str:
     return re.sub(r" {2,}", " ", text).strip()
 
 
-def problems(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_words: int) -> list[str]:
+def problems(summary: str, doc: Document, lexicon: tuple[LoadedTerm, ...], max_words: int) -> list[str]:
     """Everything the model's text gets wrong by the rules code can check."""
     found = []
-    stated = {m.value for m in find_numbers(article)}
     for m in find_numbers(summary):
-        if m.value not in stated:
+        if m.value not in doc.stated:
             found.append(f"the number {m.text!r} is not in the article")
     voice = own_voice(summary)
     for term in lexicon:
@@ -251,19 +250,18 @@ def problems(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_wo
         found.append("a sentence is repeated")
     if any(_GARBLED.search(s) for s in said):
         found.append("some words are run together or garbled")
-    copied = [s.text for s in sentences(summary) if copies(s.text, article)]
+    copied = [s.text for s in sentences(summary) if copies(s.text, doc)]
     if copied:
         found.append(f"{copied[0][:50]!r}... copies the article; say it in your own words")
     return found
 
 
-def repair(summary: str, article: str, lexicon: tuple[LoadedTerm, ...], max_words: int) -> str:
+def repair(summary: str, doc: Document, lexicon: tuple[LoadedTerm, ...], max_words: int) -> str:
     """Last resort after a retry: neutral terms, no sentence with an unstated number, no repeats."""
     summary, _ = neutralize(summary, lexicon)
-    stated = {m.value for m in find_numbers(article)}
     kept: list[str] = []
     for sentence in (s.text for s in sentences(summary)):
-        supported = all(m.value in stated for m in find_numbers(sentence))
+        supported = all(m.value in doc.stated for m in find_numbers(sentence))
         if supported and not _GARBLED.search(sentence) and sentence not in kept:
             kept.append(sentence)
     while len(" ".join(kept).split()) > max_words and len(kept) > 1:
@@ -281,11 +279,10 @@ def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel], ti
     return tidy(_join(_not_headline(answer.sentences, title)))  # type: ignore[attr-defined]
 
 
-def summary_lead(text: str, title: str | None, skip: set[str]) -> str:
+def summary_lead(doc: Document, skip: set[str]) -> str:
     """The lead without the headline and without the casualty sentences: code states their figures
     (with sources), so the model has no casualty numbers to copy or restate unattributed."""
-    kept = [s.text for s in sentences(text) if s.text != title and s.text not in skip]
-    return lead_text(" ".join(kept))
+    return lead_text("\n".join(s.text for s in doc.body if s.text not in skip))
 
 
 def _not_headline(sentences_: list[str], title: str | None) -> list[str]:
@@ -297,35 +294,10 @@ def _not_headline(sentences_: list[str], title: str | None) -> list[str]:
     return kept or sentences_
 
 
-@dataclass(frozen=True)
-class NewsText:
-    """The article as the summary may use it: the cleaned text, its sentences without planted
-    instructions, and the original input that evidence offsets point into."""
-
-    text: str
-    sentences: list[Span]
-    original: str
-    to_original: Callable[[int, int], tuple[int, int]]
-
-    @property
-    def news(self) -> str:
-        """The text of the news sentences only (what a summary sentence may be checked against)."""
-        return "\n".join(s.text for s in self.sentences)
-
-    def evidence(self, span: Span) -> Evidence:
-        """A sentence of the cleaned text as a verbatim span of the original input."""
-        a, b = self.to_original(span.start, span.end)
-        if self.original[a:b] != span.text:
-            found = self.original.find(span.text)
-            a, b = (found, found + len(span.text)) if found >= 0 else (a, b)
-        return Evidence(quote=self.original[a:b], start=a, end=b)
-
-
 def summarize(
     llm: LLM,
     prompts: PromptSet,
-    title: str | None,
-    doc: NewsText,
+    doc: Document,
     events: list[Event],
     figure_quotes: set[str] | None = None,
     *,
@@ -333,15 +305,19 @@ def summarize(
 ) -> SummaryResult:
     """Draft the opening, check it, retry once, then check every sentence against the article (code,
     then the model) and keep only what passes; the verified figures are stated by code."""
+    title = doc.title
     figures = figure_sentences(events)
     budget = MAX_WORDS - len(" ".join(f for f, _ in figures).split())
     schema: type[BaseModel] = OpeningDraft if figures else PlainDraft
-    news = "\n\n".join(s.text for s in doc.sentences)
-    lead = summary_lead(news, title, figure_quotes or set()) if figures else lead_text(news)
+    lead = (
+        summary_lead(doc, figure_quotes or set())
+        if figures
+        else lead_text("\n\n".join(s.text for s in doc.body))
+    )
     messages = build_messages(prompts, title, lead, bool(figures))
     origin: Literal["model", "article"] = "model"
     try:
-        result = _checked(llm, messages, schema, doc.news, title, prompts.lexicon, budget)
+        result = _checked(llm, messages, schema, doc, prompts.lexicon, budget)
     except GenerationError as exc:
         result = SummaryResult(
             "",
@@ -350,7 +326,7 @@ def summarize(
     opening = _verified(llm, prompts, result, doc, events, origin, verify)
     if not any(s.verdict == "kept" for s in opening) and not figures:
         # Nothing the model wrote survived: the article's own first sentence is at least true.
-        first = next((s for s in doc.sentences if s.text != title), None)
+        first = next(iter(doc.body), None)
         if first is not None:
             opening.append(
                 SummarySentence(
@@ -362,9 +338,9 @@ def summarize(
         SummarySentence(text=f, origin="figure", verdict="kept", support=[c.evidence]) for f, c in figures
     ]
     # The toll leads only when it is the article's lead news; otherwise what happened comes first.
-    body = [s for s in doc.sentences if s.text != title]
-    lead_ends = body[1].end if len(body) > 1 else len(doc.text)
-    toll_leads = bool(figures) and figures[0][1].evidence.start <= doc.to_original(lead_ends, lead_ends)[0]
+    body = doc.body
+    lead_ends = body[1].end if len(body) > 1 else len(doc.cleaned.text)
+    toll_leads = bool(figures) and figures[0][1].evidence.start <= doc.original_offset(lead_ends)
     ordered = [*stated[:1], *opening, *stated[1:]] if toll_leads else [*opening, *stated]
     result.sentences = ordered
     result.text = " ".join(s.text for s in ordered if s.verdict == "kept").strip()
@@ -378,7 +354,7 @@ def _verified(
     llm: LLM,
     prompts: PromptSet,
     result: SummaryResult,
-    doc: NewsText,
+    doc: Document,
     events: list[Event],
     origin: Literal["model", "article"],
     verify: bool,
@@ -387,7 +363,7 @@ def _verified(
     stated in the article's news sentences."""
     checked = []
     for span in sentences(result.text):
-        check = code_problems(span.text, doc.news, doc.sentences, events)
+        check = code_problems(span.text, doc, events)
         if not check.problems and verify:
             answer = model_supports(llm, prompts, span.text, check.support)
             if answer is not True:
@@ -412,17 +388,17 @@ def _checked(
     llm: LLM,
     messages: list[dict[str, str]],
     schema: type[BaseModel],
-    text: str,
-    title: str | None,
+    doc: Document,
     lexicon: tuple[LoadedTerm, ...],
     budget: int,
 ) -> SummaryResult:
     """Loaded terms are replaced by code (a retry for them only made the small model worse);
     an unstated number, a repeat or excess length gets one corrective retry, then a repair."""
+    title = doc.title
     raw = _draft(llm, messages, schema, title)
     draft, swapped = neutralize(raw, lexicon)
     notes = [f"summary: replaced loaded term {t!r} in the model's wording" for t in swapped]
-    found = problems(draft, text, lexicon, budget)
+    found = problems(draft, doc, lexicon, budget)
     if not found:
         return SummaryResult(draft, notes, draft=raw)
     retry = [
@@ -432,10 +408,10 @@ def _checked(
     ]
     second, swapped = neutralize(_draft(llm, retry, schema, title), lexicon)
     notes += [f"summary: replaced loaded term {t!r} in the model's wording" for t in swapped]
-    left = problems(second, text, lexicon, budget)
+    left = problems(second, doc, lexicon, budget)
     if not left:
         return SummaryResult(second, notes, draft=raw)
-    fixed = repair(second, text, lexicon, budget)
+    fixed = repair(second, doc, lexicon, budget)
     return SummaryResult(fixed, notes + [f"summary: {p} (repaired in code)" for p in left], draft=raw)
 
 

@@ -9,11 +9,13 @@ the article does not say.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 from rouge_score import tokenizers
 
+from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
 from service.llm import LLM
@@ -60,7 +62,7 @@ def _stems(text: str, tokenizer: tokenizers.DefaultTokenizer) -> set[str]:
     return {s for s in tokenizer.tokenize(text) if s not in _STOP}
 
 
-def support_for(sentence: str, spans: list[Span], k: int = SUPPORT_SENTENCES) -> tuple[list[Span], float]:
+def support_for(sentence: str, spans: Sequence[Span], k: int = SUPPORT_SENTENCES) -> tuple[list[Span], float]:
     """The `k` article sentences sharing most content stems with `sentence`, in article order, and
     the share of the sentence's stems they cover."""
     tokenizer = tokenizers.DefaultTokenizer(use_stemmer=True)
@@ -86,8 +88,10 @@ def _figures(events: list[Event]) -> set[tuple[str, int]]:
     return found
 
 
-def code_problems(sentence: str, article: str, spans: list[Span], events: list[Event]) -> SentenceCheck:
-    """Everything code can prove wrong in one summary sentence (article = the news text only)."""
+def code_problems(sentence: str, doc: Document, events: list[Event]) -> SentenceCheck:
+    """Everything code can prove wrong in one summary sentence, checked against the news sentences
+    only (a planted instruction never supports anything)."""
+    article = doc.news
     check = SentenceCheck(sentence)
     for issue in check_summary(article, sentence).issues:
         if issue.kind in ("number", "date", "name"):
@@ -104,7 +108,7 @@ def code_problems(sentence: str, article: str, spans: list[Span], events: list[E
             check.problems.append(f"says {mention.text} {role}, which no verified figure states")
     if _DANGLING.search(sentence):
         check.problems.append("it ends in a fragment")
-    check.support, covered = support_for(sentence, spans)
+    check.support, covered = support_for(sentence, doc.sentences)
     if covered < MIN_SUPPORT:
         check.problems.append(f"only {covered:.0%} of its content words are in any article sentence")
     return check

@@ -23,7 +23,7 @@ FACTS = {
 }
 SUMMARY = {
     "sentences": [
-        "A bus left the road near Cusco on Monday.",
+        "Near Cusco, a bus went off the road on Monday.",
         "The driver survived.",
     ]
 }
@@ -52,7 +52,7 @@ def test_contract_offsets_and_cache(settings, fake: FakeLLM) -> None:
     # verifying question per model sentence.
     assert fake.usage.calls == 4
     assert "Nine passengers" in fake.prompts[0][-1]["content"]
-    assert "CLAIM: A bus left the road near Cusco on Monday." in fake.prompts[2][-1]["content"]
+    assert "CLAIM: Near Cusco, a bus went off the road on Monday." in fake.prompts[2][-1]["content"]
     assert [s.verdict for s in result.summary_sentences] == ["kept", "kept", "kept"]
     again = pipeline.analyze(ArticleInput(text=ARTICLE))
     assert again.provenance.cached is True and fake.usage.calls == 4
@@ -85,10 +85,10 @@ def test_summary_with_unstated_number_is_retried_then_repaired(settings, fake: F
 def test_a_sentence_the_verifier_rejects_is_dropped_and_said(settings, fake: FakeLLM) -> None:
     fake.enqueue(FACTS, SUMMARY, NO, YES)
     result = Pipeline(settings, fake).analyze(ArticleInput(text=ARTICLE), use_cache=False)
-    assert "near Cusco" not in result.summary and "The driver survived." in result.summary
+    assert "Cusco" not in result.summary and "The driver survived." in result.summary
     dropped = [s for s in result.summary_sentences if s.verdict == "dropped"]
-    assert [s.text for s in dropped] == ["A bus left the road near Cusco on Monday."]
-    assert any("dropped 'A bus left" in w for w in result.warnings)
+    assert [s.text for s in dropped] == ["Near Cusco, a bus went off the road on Monday."]
+    assert any("dropped 'Near Cusco" in w for w in result.warnings)
 
 
 def test_planted_instructions_are_not_followed(settings, fake: FakeLLM) -> None:
@@ -131,7 +131,7 @@ def test_editing_a_prompt_file_changes_the_cache_key(settings, fake: FakeLLM, tm
     copy = tmp_path / "prompts"
     shutil.copytree(data_dir("prompts"), copy)
     before = Pipeline(settings, fake, load_prompts(copy)).cache_key(ArticleInput(text=ARTICLE))
-    target = next(copy.glob("summary.v2.md"))
+    target = next(copy.glob("summary.v3.md"))
     target.write_text(target.read_text() + "\nBe brief.", encoding="utf-8")
     after = Pipeline(settings, fake, load_prompts(copy)).cache_key(ArticleInput(text=ARTICLE))
     assert load_prompts(copy).version == load_prompts().version

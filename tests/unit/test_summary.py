@@ -2,15 +2,15 @@
 
 import pytest
 
+from service.document import Document
 from service.errors import GenerationError
 from service.llm import FakeLLM
 from service.prompts import load_prompts
 from service.schema import Casualty, Event, Evidence
-from service.summary import NewsText, figure_sentence, problems, repair, summarize, tidy
-from service.text import sentences
+from service.summary import figure_sentence, problems, repair, summarize, tidy
 from service.verify import code_problems
 
-ARTICLE = "At least 38 people were killed in Aleppo on Tuesday, the Observatory said. Rebels fired rockets."
+ARTICLE = "At least 38 people were killed in Tarsa on Tuesday, the fire service said. Rebels fired rockets."
 LEXICON = load_prompts().lexicon
 
 
@@ -21,13 +21,13 @@ def event(**kw) -> Event:
         group="people",
         qualifier="at least",
         claimed_by=None,
-        evidence=Evidence(quote="38 were killed when rebels shelled Aleppo on Tuesday", start=0, end=52),
+        evidence=Evidence(quote="38 were killed when rebels shelled Tarsa on Tuesday", start=0, end=52),
     )
     base = dict(
         event_type="shelling",
         date_text="Tuesday",
         date=None,
-        location="Aleppo",
+        location="Tarsa",
         perpetrator=None,
         target=None,
         casualties=[c],
@@ -35,19 +35,19 @@ def event(**kw) -> Event:
     return Event(**{**base, **kw})
 
 
-def doc(text: str) -> NewsText:
-    return NewsText(text, sentences(text), text, lambda a, b: (a, b))
+def doc(text: str) -> Document:
+    return Document.from_text(text)
 
 
 def test_figure_sentence_states_number_place_time_and_source() -> None:
     e = event()
     assert (
         figure_sentence(e.casualties[0], e)
-        == "At least 38 people were killed in shelling in Aleppo on Tuesday."
+        == "At least 38 people were killed in shelling in Tarsa on Tuesday."
     )
-    c = e.casualties[0].model_copy(update={"claimed_by": "the Observatory", "injured": 150})
+    c = e.casualties[0].model_copy(update={"claimed_by": "the fire service", "injured": 150})
     assert figure_sentence(c, e).endswith(
-        "were killed and 150 injured in shelling in Aleppo on Tuesday, according to the Observatory."
+        "were killed and 150 injured in shelling in Tarsa on Tuesday, according to the fire service."
     )
 
 
@@ -69,19 +69,19 @@ def test_figure_sentence_says_no_place_or_date_its_quote_does_not_write() -> Non
 
 
 def test_problems_find_unstated_numbers_loaded_terms_length_and_repeats() -> None:
-    assert problems("Rebels fired rockets at Aleppo.", ARTICLE, LEXICON, 90) == []
-    found = problems("The regime said 40 died. The regime said 40 died.", ARTICLE, LEXICON, 5)
+    assert problems("Rebels fired rockets at Tarsa.", doc(ARTICLE), LEXICON, 90) == []
+    found = problems("The regime said 40 died. The regime said 40 died.", doc(ARTICLE), LEXICON, 5)
     assert any("'40'" in p for p in found)
     assert any("regime" in p for p in found)
     assert any("words" in p for p in found)
     assert any("repeated" in p for p in found)
     # A loaded term inside an attributed quote is the speaker's, not the service's.
-    assert problems('Russia said it fights "terrorists" in Aleppo.', ARTICLE, LEXICON, 90) == []
+    assert problems('Russia said it fights "terrorists" in Tarsa.', doc(ARTICLE), LEXICON, 90) == []
 
 
 def test_repair_neutralizes_and_drops_unsupported_sentences() -> None:
-    fixed = repair("The regime shelled Aleppo. Then 99 died.", ARTICLE, LEXICON, 90)
-    assert fixed == "The government shelled Aleppo."
+    fixed = repair("The regime shelled Tarsa. Then 99 died.", doc(ARTICLE), LEXICON, 90)
+    assert fixed == "The government shelled Tarsa."
 
 
 def test_model_failure_keeps_the_verified_figures() -> None:
@@ -91,16 +91,16 @@ def test_model_failure_keeps_the_verified_figures() -> None:
         raise GenerationError("no valid answer")
 
     fake.enqueue(fail)
-    result = summarize(fake, load_prompts(), None, doc(ARTICLE), [event()])
-    assert result.text == "At least 38 people were killed in shelling in Aleppo on Tuesday."
+    result = summarize(fake, load_prompts(), doc(ARTICLE), [event()])
+    assert result.text == "At least 38 people were killed in shelling in Tarsa on Tuesday."
     assert result.warnings and "no valid summary" in result.warnings[0]
 
 
 def test_a_sentence_code_proves_false_is_dropped_without_asking_the_model() -> None:
     fake = FakeLLM()
-    fake.enqueue({"sentences": ["Rebels fired rockets.", "At least 38 people were injured in Aleppo."]})
+    fake.enqueue({"sentences": ["Rebels fired rockets.", "At least 38 people were injured in Tarsa."]})
     fake.enqueue({"sentence": 1, "supported": True})
-    result = summarize(fake, load_prompts(), None, doc(ARTICLE), [], verify=True)
+    result = summarize(fake, load_prompts(), doc(ARTICLE), [], verify=True)
     assert result.text == "Rebels fired rockets."
     (dropped,) = [s for s in result.sentences if s.verdict == "dropped"]
     assert "38" in dropped.text and dropped.reasons
@@ -112,23 +112,23 @@ def test_a_misquotation_is_dropped() -> None:
     fake = FakeLLM()
     fake.enqueue({"sentences": ["The mayor praised “a brave, kind smile”.", "Rebels fired rockets."]})
     fake.enqueue({"sentence": 2, "supported": True})
-    result = summarize(fake, load_prompts(), None, doc(article), [], verify=True)
+    result = summarize(fake, load_prompts(), doc(article), [], verify=True)
     assert result.text == "Rebels fired rockets."
     assert any("quotation" in r for s in result.sentences for r in s.reasons)
 
 
 def test_garbled_text_is_a_problem_and_is_dropped() -> None:
     garbled = "Rebels fired rockets. People of.good-conscienceAround-the-worldshouldspeak-up."
-    assert any("garbled" in p for p in problems(garbled, ARTICLE, LEXICON, 90))
-    assert repair(garbled, ARTICLE, LEXICON, 90) == "Rebels fired rockets."
-    assert problems("McDonald said rebels fired rockets in Aleppo.", ARTICLE, LEXICON, 90) == []
+    assert any("garbled" in p for p in problems(garbled, doc(ARTICLE), LEXICON, 90))
+    assert repair(garbled, doc(ARTICLE), LEXICON, 90) == "Rebels fired rockets."
+    assert problems("McDonald said rebels fired rockets in Tarsa.", doc(ARTICLE), LEXICON, 90) == []
 
 
 def test_repair_keeps_abbreviations_inside_sentences() -> None:
-    text = "Rebels fired rockets at the U.S. Consulate in Aleppo. All U.S. staff are safe, officials said."
+    text = "Rebels fired rockets at the U.S. Consulate in Tarsa. All U.S. staff are safe, officials said."
     assert (
-        repair(text, ARTICLE + " " + text, LEXICON, 12)
-        == "Rebels fired rockets at the U.S. Consulate in Aleppo."
+        repair(text, doc(ARTICLE + " " + text), LEXICON, 12)
+        == "Rebels fired rockets at the U.S. Consulate in Tarsa."
     )
 
 
@@ -139,10 +139,10 @@ def test_form_repairs_change_no_meaning() -> None:
 def test_a_copied_article_sentence_is_a_problem() -> None:
     article = "The council approved a new budget for the harbour district on Monday after a long debate."
     found = problems(
-        "The council approved a new budget for the harbour district on Monday.", article, LEXICON, 90
+        "The council approved a new budget for the harbour district on Monday.", doc(article), LEXICON, 90
     )
     assert any("own words" in p for p in found)
-    assert problems("Councillors passed the harbour district budget.", article, LEXICON, 90) == []
+    assert problems("Councillors passed the harbour district budget.", doc(article), LEXICON, 90) == []
 
 
 @pytest.mark.parametrize(
@@ -154,5 +154,5 @@ def test_sentences_ending_in_a_fragment_are_dropped(sentence: str) -> None:
         "The mayor said the plan was in place. The strike ended in a move that surprised many. "
         "Talks resumed in May."
     )
-    check = code_problems(sentence, article, sentences(article), [])
+    check = code_problems(sentence, Document.from_text(article), [])
     assert any("fragment" in p for p in check.problems)
