@@ -16,67 +16,102 @@ from service.numbers import NumberMention, find_numbers
 Role = Literal["killed", "injured", "either", "other"]
 
 _KILLED = (
-    r"kill\w*|dead|deaths?|died|dies|dying|lives|bodies|perish\w*|drown\w*|slain|murder\w*|"
+    r"kill\w*|dead|deaths?|die|died|dies|dying|lives|bodies|perish\w*|drown\w*|slain|murder\w*|"
     r"fatalit\w*|toll|executed|massacred|lost their lives"
 )
-_INJURED = r"wound\w*|injur\w*|hurt|hospitali[sz]ed|maimed"
+_INJURED = (
+    r"wound\w*|injur\w*|hurt|hospitali[sz]ed|maimed|treated|(?:to|in) (?:the |a )?hospital|"
+    r"in (?:a )?(?:serious|critical|stable|grave) condition|"
+    r"(?:medical|hospital) (?:help|attention|treatment|care)"
+)
 # Casualty words that do not say whether people died or were hurt ("50 casualties", "five shot").
-_EITHER = r"casualt\w*|victims?|shot|stabbed|struck"
+_EITHER = r"casualt\w*|victims?|shot|shooting|stabbed|stabbing|struck"
 # Words that make the number count something other than the killed or injured.
 _OTHER = (
     r"arrest\w*|detain\w*|held|captured|jailed|imprisoned|charged|convicted|sentenced|indicted|"
     r"deport\w*|evacuat\w*|missing|unaccounted|rescued|saved|survived|survivors?|displaced|"
     r"homeless|fled|stranded|trapped|hostages?|kidnapp\w*|abduct\w*|infected|cases|sick|ill|"
     r"tested|vaccinated|quarantin\w*|protesters|gathered|attended|voted|votes|"
-    r"employ\w*|jobs|lost their (jobs|homes)|without power|affected|treated|examined|"
-    r"years? old|-year-old|year-old|aged|percent|per cent|%|miles?|km|kilomet\w*|feet|metres?|"
-    r"meters?|hours?|minutes?|days?|weeks?|months?|years?|dollars?|pounds?|euros?|\$"
+    r"employ\w*|jobs|lost their (?:jobs|homes)|without power|affected|examined|unhurt|uninjured|"
+    r"escaped(?: injury| unhurt)?|aged|age of"
+)
+# Units right after a number make it a measure, not a head count ("30 years", "16%").
+_UNIT = re.compile(
+    r"^\s*(?:-|–)?\s*(?:years?[- ]old|months?[- ]old|weeks?[- ]old|days?[- ]old|year|years|"
+    r"percent|per cent|%|miles?|km|kilomet\w*|feet|foot|metres?|meters?|yards?|inch\w*|hours?|"
+    r"minutes?|seconds?|days?|weeks?|months?|decades?|centur\w*|dollars?|pounds?|euros?|"
+    r"tons?|tonnes?|acres?|degrees?|mph|kph|points?|goals?|runs?|votes?|seats?|times)\b|^\s*%",
+    re.IGNORECASE,
 )
 _WORDS = re.compile(
     rf"(?P<killed>\b(?:{_KILLED})\b)|(?P<injured>\b(?:{_INJURED})\b)|(?P<either>\b(?:{_EITHER})\b)"
-    rf"|(?P<other>(?:\b|(?<=\d)|(?<=-))(?:{_OTHER})(?:\b|(?=\s)|$))",
+    rf"|(?P<other>\b(?:{_OTHER})\b)",
     re.IGNORECASE,
 )
-# Where a clause ends: the casualty word after it speaks about another number or another event.
+# "were not hurt", "no one was killed": the casualty word is denied.
+_NEGATION = re.compile(
+    r"(?:\b(?:not|never)|n't)(?:\s+(?:been|be|was|were|is|are|seriously|badly|critically|reported|"
+    r"believed|thought|to|immediately|yet))*\s*$|\b(?:no one|nobody|none)\b(?:\s+\S+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# Where a clause ends (sentences are already split, so a dot is an abbreviation, not a break).
 _CLAUSE_BREAK = re.compile(
-    r"[;:.!?()\[\]]|,\s*(?:and|but|while|as|after|before|when|which|who|where)\b|"
+    r"[;:!?()\[\]]|\s[-–—]\s|,\s*(?:and|but|while|as|after|before|when|where)\b|"
     r"\b(?:and|but|while|whereas|after|before|when|since|as|because|although|though|where)\b",
     re.IGNORECASE,
 )
-_PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|its|their|these|those|them|all)?\s*", re.IGNORECASE)
-_PARTITIVE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|these|those|all)?\s*$", re.IGNORECASE)
+_PARTITIVE_AFTER = re.compile(
+    r"^\s+(?:of|out of)\s+(?:the|its|their|these|those|them|all)?\s*", re.IGNORECASE
+)
+_PARTITIVE_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:the|its|their|these|those|all)?\s*$", re.IGNORECASE)
+# A number right after one of these is what the preposition is about ("were in two cars").
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|into|on|from|by|within|across|near|inside|aboard|onboard)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _AMONG = re.compile(r"\b(?:among|including)\s+(?:them|those|whom)\s*$", re.IGNORECASE)
-_AFTER_WORDS = 8
+_AFTER_WORDS = 12
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
-# "at least", "more than": hedges between a verb and its number.
+# "at least", "more than": hedges between a verb and its number (repeated hedges happen).
 _HEDGE_TAIL = re.compile(
-    r"\b(?:at least|at most|more than|less than|fewer than|over|about|around|nearly|almost|some|"
-    r"up to|as many as|an estimated|estimated|roughly|approximately|another|a further|further)\s*$",
+    r"(?:\b(?:at least|at most|more than|less than|fewer than|over|about|around|nearly|almost|some|"
+    r"up to|as many as|an estimated|estimated|roughly|approximately|another|a further|further)\s*)+$",
     re.IGNORECASE,
 )
 
 
+def _roles_in(window: str) -> list[Role]:
+    """Casualty and count words of `window` in order, a denied casualty word counting as other."""
+    found: list[Role] = []
+    for match in _WORDS.finditer(window):
+        role = match.lastgroup
+        if role in ("killed", "injured", "either") and _NEGATION.search(window[: match.start()]):
+            role = "other"
+        found.append(role)  # type: ignore[arg-type]
+    return found
+
+
 def _first_role(window: str) -> Role | None:
     """The role of the first casualty or count word in `window` ("shot dead" says killed)."""
-    found = [m.lastgroup for m in _WORDS.finditer(window)]
+    found = _roles_in(window)
     if found[:1] == ["either"] and len(found) > 1 and found[1] in ("killed", "injured"):
-        return found[1]  # type: ignore[return-value]
-    return found[0] if found else None  # type: ignore[return-value]
+        return found[1]
+    return found[0] if found else None
 
 
 def _last_role(window: str) -> Role | None:
     """The role of the last casualty or count word in `window` (the one nearest the number)."""
-    found = list(_WORDS.finditer(window))
-    return found[-1].lastgroup if found else None  # type: ignore[return-value]
+    found = _roles_in(window)
+    return found[-1] if found else None
 
 
 def _clause_after(sentence: str, start: int) -> str:
-    """The words after a number up to the end of its clause or the next number (at most 8 words)."""
+    """The words after a number up to the end of its clause or the next number (at most 12 words)."""
     tail = sentence[start:]
     nxt = next((m for m in find_numbers(tail) if m.start > 0), None)
     if nxt is not None:
@@ -98,6 +133,10 @@ def _clause_before(sentence: str, end: int) -> str:
     return head[breaks[-1].end() :] if breaks else head
 
 
+def _is_year(mention: NumberMention) -> bool:
+    return mention.text.isdigit() and len(mention.text) == 4 and 1900 <= mention.value <= 2100
+
+
 def figure_role(
     sentence: str, mention: NumberMention, mentions: list[NumberMention] | None = None
 ) -> Role | None:
@@ -108,22 +147,30 @@ def figure_role(
     if earlier and _PARTITIVE_BEFORE.search(before_text[earlier[-1].end :]):
         # "one of the two climbers": two is the whole group, not a count of casualties.
         return "other"
-    end = mention.end
-    partitive = _PARTITIVE_AFTER.match(sentence[end:])
-    if partitive is not None:
-        rest = sentence[end + partitive.end() :]
-        whole = next((m for m in find_numbers(rest) if m.start == 0), None)
-        end = end + partitive.end() + (whole.end if whole else 0)
-    if re.match(r"\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old\b", sentence[mention.end :], re.I):
-        return "other"
-    if _MONTH_BEFORE.search(before_text) or _MONTH_AFTER.match(sentence[mention.end :]):
+    after_text = sentence[mention.end :]
+    if _is_year(mention) or _UNIT.match(after_text):
+        return "other"  # a year or a measure ("30 years", "16%", "a 23-year-old")
+    if _MONTH_BEFORE.search(before_text) or _MONTH_AFTER.match(after_text):
         return "other"  # a day of the month ("March 3", "3 March")
     before = _clause_before(sentence, mention.start)
     adjacent = _HEDGE_TAIL.sub("", before).rstrip()
+    end = mention.end
+    partitive = _PARTITIVE_AFTER.match(after_text)
+    if partitive is not None:
+        rest = sentence[end + partitive.end() :]
+        whole = next((m for m in find_numbers(rest) if m.start == 0), None)
+        if whole is None:
+            # "four of the dead": the part counts what the whole is.
+            role = _first_role(" ".join(rest.split()[:2]))
+            if role in ("killed", "injured"):
+                return role
+        end = end + partitive.end() + (whole.end if whole else 0)
+    if _PREPOSITION_BEFORE.search(adjacent + " "):
+        return "other"  # "the women who were killed were in two cars"
     verb = _WORDS.search(adjacent[-24:]) if adjacent else None
     if verb is not None and verb.end() >= len(adjacent[-24:]) - 1 and verb.lastgroup != "either":
         # The number is the object of the verb right before it: "detained 36", "saved 20 lives".
-        return verb.lastgroup  # type: ignore[return-value]
+        return _last_role(adjacent[-24:])
     role = _first_role(_clause_after(sentence, end))
     if role is not None:
         return role

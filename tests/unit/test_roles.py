@@ -42,3 +42,28 @@ def roles(sentence: str) -> list[tuple[str, str | None]]:
 )
 def test_figure_role(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Three other workers at the plant were not hurt.", [("Three", "other")]),
+        ("He pleaded not guilty to killing one guard.", [("one", "killed")]),
+        ("Five out of six riders were injured by falling rocks.", [("Five", "injured"), ("six", "other")]),
+        ("The agency said it employed three of the dead.", [("three", "killed")]),
+        ("The men who were killed were in two vans.", [("two", "other")]),
+        ("About 14% of such infections end in death.", [("14", "other")]),
+        ("The boy who drowned was aged nine.", [("nine", "other")]),
+        ("The blast sent 14 people to hospital.", [("14", "injured")]),
+        ("One sailor aboard the tug did die, the navy said.", [("One", "killed")]),
+        ("Two miners remain in a critical condition.", [("Two", "injured")]),
+        (
+            "The toll from the decade-long conflict stands at more than more than 9,000.",
+            [("9,000", "killed")],
+        ),
+        ("Fires in the summer of 2011 caused many deaths.", [("2011", "other")]),
+        ("Four U.S. soldiers were wounded in the attack.", [("Four", "injured")]),
+    ],
+)
+def test_figure_role_edge_cases(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert roles(sentence) == expected
