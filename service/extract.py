@@ -13,6 +13,7 @@ from service.errors import GenerationError
 from service.llm import LLM
 from service.numbers import find_numbers
 from service.prompts import PromptSet
+from service.roles import figure_role
 from service.text import Span
 
 EventType = Literal[
@@ -43,7 +44,7 @@ CASUALTY_WORDS = re.compile(
     re.IGNORECASE,
 )
 MAX_FIGURES = 4
-# The sentence credits someone named earlier ("the UK-based group", "he said"): only then does the
+# The sentence credits someone named earlier ("the Geneva-based agency", "he said"): only then does the
 # model see the previous sentence (context it does not need only invites copied figures).
 REFERS_BACK = re.compile(
     r"\b(the|this|that)\s+([\w-]+\s+){0,2}(group|monitor|organi[sz]ation|agency|ministry|"
@@ -91,18 +92,19 @@ class Reading:
     facts: SentenceFacts
 
 
-def _is_year(text: str, value: float) -> bool:
-    return len(text) == 4 and text.isdigit() and 1900 <= value <= 2100
+_CASUALTY_ROLES = ("killed", "injured", "either")
 
 
 def find_candidates(sentences: list[Span], title: str | None = None) -> list[Candidate]:
-    """Sentences with a casualty word and a number that is not a year (the headline is skipped:
-    its figures are repeated, with their source, in the body)."""
+    """Sentences with a number that a casualty word is about (code reads it: service/roles.py), so
+    the model is never asked about a sentence whose numbers count arrests or evacuees only; the
+    headline is skipped (its figures are repeated, with their source, in the body)."""
     found = []
     for i, span in enumerate(sentences):
         if span.text == title or not CASUALTY_WORDS.search(span.text):
             continue
-        if not any(not _is_year(m.text, m.value) for m in find_numbers(span.text)):
+        mentions = find_numbers(span.text)
+        if not any(figure_role(span.text, m, mentions) in _CASUALTY_ROLES for m in mentions):
             continue
         context = sentences[i - 1].text if i > 0 and REFERS_BACK.search(span.text) else ""
         found.append(Candidate(span, context))
