@@ -19,11 +19,10 @@ import statistics
 import time
 from pathlib import Path
 
-from service.clean import clean
+from service.document import Document
 from service.engine import LazyEngine
 from service.evaluation.golden import load_cases
 from service.evaluation.oracle import oracle_analysis
-from service.injection import split_injected
 from service.models import resolve
 from service.prompts import load_prompts
 from service.resources import data_dir
@@ -49,14 +48,13 @@ def main() -> None:
     cases = rng.sample(cases, min(args.cases, len(cases)))
     rows = []
     for case in cases:
-        spans, _ = split_injected(sentences(clean(case.article).text), prompts.injection)
-        news = "\n".join(s.text for s in spans)
+        doc = Document.build(case.article, None, prompts.injection)
         events = oracle_analysis(case.golden, case.article).events
         false = [t.claim for t in case.golden.traps]
         true = [s.text for s in sentences(case.golden.highlights or "")]
         for label, pool in (("false", false), ("true", true)):
             for claim in rng.sample(pool, min(args.per_case, len(pool))):
-                check = code_problems(claim, news, spans, events)
+                check = code_problems(claim, doc, events)
                 verdict, seconds = None, 0.0
                 if not check.problems:
                     started = time.perf_counter()

@@ -62,7 +62,7 @@ def load_prompts(location: Path | None = None) -> PromptSet:
         keys = ("extract_system", "extract_examples", "summary_system", "summary_examples", "lexicon")
         paths = {k: base / spec[k] for k in keys}
         # Added in prompt set v3; older sets get the bundled files so they stay comparable.
-        for key, default in (("injection", "injection.v1.toml"), ("verify_system", "verify.v1.md")):
+        for key, default in (("injection", "injection.v1.toml"), ("verify_system", "verify.v2.md")):
             paths[key] = base / spec[key] if key in spec else data_dir("prompts") / default
         examples = _jsonl(paths["extract_examples"])
         summary_examples = _jsonl(paths["summary_examples"])

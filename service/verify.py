@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from rouge_score import tokenizers
@@ -43,10 +44,13 @@ _STOP = frozenset(_STOP_WORDS.split())
 
 
 class SupportVerdict(BaseModel):
-    """The model's answer: the best supporting sentence and whether the claim is fully stated."""
+    """The model's answer: the sentence about the claim, and whether it states all of it.
+
+    Three answers, not yes/no: asked yes/no, the small model said yes to 42 of 44 false statements
+    (bench/verifier.py, prompt verify.v1); with "different" to choose it rejects more of them."""
 
     sentence: int = Field(ge=0, le=SUPPORT_SENTENCES)
-    supported: bool
+    answer: Literal["same", "different", "not mentioned"]
 
 
 @dataclass
@@ -126,4 +130,4 @@ def model_supports(llm: LLM, prompts: PromptSet, claim: str, support: list[Span]
         verdict = llm.structured(_question(prompts, claim, support), SupportVerdict, max_tokens=24)
     except GenerationError:
         return None
-    return verdict.supported and verdict.sentence > 0
+    return verdict.answer == "same" and verdict.sentence > 0

@@ -13,7 +13,7 @@ HTML = (Path(__file__).parents[1] / "data" / "html" / "article.html").read_text(
 def scripted(messages: list[dict[str, str]]) -> dict:
     """A scripted model: for a sentence, its first digits are the killed figure; else a summary."""
     if "CLAIM:" in messages[-1]["content"]:
-        return {"sentence": 1, "supported": True}
+        return {"sentence": 1, "answer": "same"}
     if "SENTENCE:" not in messages[-1]["content"]:
         return {"sentences": ["Shells hit a crowded market in a town."]}
     digits = re.search(r"\d+", messages[-1]["content"].split("SENTENCE:", 1)[-1])

@@ -29,8 +29,8 @@ SUMMARY = {
 }
 
 
-YES = {"sentence": 1, "supported": True}
-NO = {"sentence": 0, "supported": False}
+YES = {"sentence": 1, "answer": "same"}
+NO = {"sentence": 1, "answer": "different"}
 
 
 @pytest.fixture

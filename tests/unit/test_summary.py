@@ -99,7 +99,7 @@ def test_model_failure_keeps_the_verified_figures() -> None:
 def test_a_sentence_code_proves_false_is_dropped_without_asking_the_model() -> None:
     fake = FakeLLM()
     fake.enqueue({"sentences": ["Rebels fired rockets.", "At least 38 people were injured in Tarsa."]})
-    fake.enqueue({"sentence": 1, "supported": True})
+    fake.enqueue({"sentence": 1, "answer": "same"})
     result = summarize(fake, load_prompts(), doc(ARTICLE), [], verify=True)
     assert result.text == "Rebels fired rockets."
     (dropped,) = [s for s in result.sentences if s.verdict == "dropped"]
@@ -111,7 +111,7 @@ def test_a_misquotation_is_dropped() -> None:
     article = "The mayor called the rescuer “a brave, kind stranger”. Rebels fired rockets."
     fake = FakeLLM()
     fake.enqueue({"sentences": ["The mayor praised “a brave, kind smile”.", "Rebels fired rockets."]})
-    fake.enqueue({"sentence": 2, "supported": True})
+    fake.enqueue({"sentence": 2, "answer": "same"})
     result = summarize(fake, load_prompts(), doc(article), [], verify=True)
     assert result.text == "Rebels fired rockets."
     assert any("quotation" in r for s in result.sentences for r in s.reasons)
