@@ -30,15 +30,38 @@ def json_object_format(response_format: dict[str, Any] | None) -> dict[str, Any]
     return {"type": "json_object", "schema": schema}
 
 
+def state_bytes(state: Any) -> int:
+    """Every byte a saved llama.cpp state holds: the KV data and its copies of the logits and tokens."""
+    return int(state.llama_state_size) + int(state.scores.nbytes) + int(state.input_ids.nbytes)
+
+
+def bounded_state_cache(capacity_bytes: int) -> Any:
+    """A LlamaRAMCache that counts every byte of a saved state.
+
+    llama-cpp-python 0.3.36 counts only the KV bytes, not the copy of the logits each state keeps
+    (n_batch x n_vocab floats: about 300 MB for Qwen2.5), so its "1 GB" cache grew past 24 GB in
+    a long eval and the process was killed for lack of memory."""
+    from llama_cpp import LlamaRAMCache
+
+    class BoundedStateCache(LlamaRAMCache):
+        """Evicts the least recently used states until the true total fits the capacity."""
+
+        @property
+        def cache_size(self) -> int:
+            return sum(state_bytes(state) for state in self.cache_state.values())
+
+    return BoundedStateCache(capacity_bytes=capacity_bytes)
+
+
 class LlamaEngine:
     """One loaded GGUF model; `structured()` is serialized by a lock (llama.cpp is not thread-safe)."""
 
     def __init__(
-        self, model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int, state_cache_mb: int = 1024
+        self, model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int, state_cache_mb: int = 1536
     ) -> None:
         """Load the model (seconds); raise ModelError with a fix if it cannot be loaded."""
         try:
-            from llama_cpp import Llama, LlamaRAMCache
+            from llama_cpp import Llama
         except ImportError as exc:  # the wheel is missing or was built for another CPU
             raise ModelError(f"llama-cpp-python is not usable: {exc}") from exc
         try:
@@ -53,9 +76,9 @@ class LlamaEngine:
             )
         except (ValueError, RuntimeError) as exc:
             raise ModelError(f"cannot load {model.path}: {exc}; re-fetch or choose another model") from exc
-        # Extraction and summary prompts have different fixed prefixes; keeping the KV state of
+        # Extraction, summary and verifier prompts have different fixed prefixes; keeping the KV state of
         # each in RAM means neither is re-evaluated when the calls alternate between articles.
-        self._llama.set_cache(LlamaRAMCache(capacity_bytes=state_cache_mb * 1024 * 1024))
+        self._llama.set_cache(bounded_state_cache(state_cache_mb * 1024 * 1024))
         self.name = model.name
         self.sha256 = model.sha256
         self.usage = Usage()
