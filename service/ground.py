@@ -161,9 +161,11 @@ def check_text(value: str | None, *texts: str) -> str | None:
 
 # A locative phrase before a place keeps its meaning: "near the stadium" is not "in the stadium".
 _RELATION_BEFORE = re.compile(
-    r"(?:\b(?:near|outside|off|around|beyond|opposite|close to|next to|just (?:north|south|east|west) of|"
+    r"(?:\b(?:near|outside|off|around|beyond|opposite|across(?: from)?|close to|next to|"
+    r"just (?:north|south|east|west) of|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: parts?)? of|"
-    r"on the (?:outskirts|edge) of|(?:\S+ )?(?:miles?|km|kilomet(?:er|re)s?|metres?|meters?|blocks?|"
+    r"on the (?:outskirts|edge) of|(?:(?:across|down|up|along) )?(?:\S+ )?(?:miles?|km|kilomet(?:er|re)s?|"
+    r"metres?|meters?|blocks?|"
     r"streets?|yards?|feet) (?:from|of|outside|away from))\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from service.document import Document
 from service.errors import GenerationError
+from service.ground import BACKGROUND
 from service.llm import LLM
 from service.numbers import find_numbers
 from service.prompts import LoadedTerm, PromptSet
@@ -60,15 +61,27 @@ _DOMAIN = re.compile(
 )
 
 
+# Words run together by a model that could not write a space ("theBrokenArrow,OK,plant").
+_RUN_TOGETHER = re.compile(r"[a-z]{3,}[A-Z][a-z]{2,}|[a-z],[A-Za-z]")
+
+
 class _Garbled:
-    """Words glued by punctuation ("of.good-conscienceAround") or absurdly long, domains aside."""
+    """Words glued by punctuation ("of.good-conscienceAround") or absurdly long, domains aside;
+    run-together words ("theBrokenArrow") unless the article itself writes them so."""
 
-    @staticmethod
-    def search(text: str) -> bool:
-        return any(_GLUED.search(tok) and not _DOMAIN.match(tok) for tok in text.split())
+    def __init__(self, article: str = "") -> None:
+        self.article = article
+
+    def search(self, text: str) -> bool:
+        for tok in text.split():
+            if _DOMAIN.match(tok):
+                continue
+            core = tok.strip(".,;:!?()\"'“”‘’")
+            if _GLUED.search(tok) or (_RUN_TOGETHER.search(core) and core not in self.article):
+                return True
+        return False
 
 
-_GARBLED = _Garbled()
 EVENT_CUES = {
     kind: re.compile(rf"\b({words})", re.IGNORECASE)
     for kind, words in {
@@ -153,7 +166,12 @@ def figure_sentence(c: Casualty, event: Event) -> str:
         where = f" {event.location}" if first in _PREPOSITIONS else f" in {event.location}"
     when = ""
     if event.date_text and event.date_text.lower() in quote:
-        when = f" on {event.date_text}" if _WEEKDAY.match(event.date_text) else f" {event.date_text}"
+        if _WEEKDAY.match(event.date_text):
+            when = f" on {event.date_text}"
+        elif event.date_text.lower().startswith(("the ", "past ", "previous ")):
+            when = f" in {event.date_text}"  # "in the past week", not "in Kansas the past week"
+        else:
+            when = f" {event.date_text}"
     source = f", according to {c.claimed_by}" if c.claimed_by else ""
     # The event's name is the model's reading: say it only if the quote itself says so.
     cue = EVENT_CUES.get(event.event_type)
@@ -163,12 +181,22 @@ def figure_sentence(c: Casualty, event: Event) -> str:
 
 
 def figure_sentences(events: list[Event]) -> list[tuple[str, Casualty]]:
-    """The first figure of each event in article order (news puts the main toll first), at most two;
-    tolls with no place of their own (background, war-wide) only when nothing else is left."""
+    """The first figure of each event in article order (news puts the main toll first), at most two:
+    a second one only for the same time as the first and not a background toll, and never the
+    same numbers again; tolls with no place of their own only when nothing else is left."""
     firsts = [min(e.casualties, key=lambda c: c.evidence.start) for e in events if e.casualties]
     chosen = sorted(zip(firsts, events, strict=True), key=lambda ce: ce[0].evidence.start)
     placed = [ce for ce in chosen if ce[1].location != "unspecified"] or chosen
-    return [(figure_sentence(c, e), c) for c, e in placed[:MAX_FIGURE_SENTENCES]]
+    if not placed:
+        return []
+    main_event = placed[0][1]
+    kept = [placed[0]]
+    for casualty, event in placed[1:]:
+        same_time = (event.date_text or "").lower() == (main_event.date_text or "").lower()
+        repeated = any((casualty.killed, casualty.injured) == (c.killed, c.injured) for c, _ in kept)
+        if same_time and not repeated and not BACKGROUND.search(casualty.evidence.quote):
+            kept.append((casualty, event))
+    return [(figure_sentence(c, e), c) for c, e in kept[:MAX_FIGURE_SENTENCES]]
 
 
 def _ask(with_figures: bool) -> str:
@@ -248,7 +276,8 @@ def problems(summary: str, doc: Document, lexicon: tuple[LoadedTerm, ...], max_w
     said = [s.text.lower() for s in sentences(summary)]
     if len(set(said)) < len(said):
         found.append("a sentence is repeated")
-    if any(_GARBLED.search(s) for s in said):
+    garbled = _Garbled(doc.news)
+    if any(garbled.search(s.text) for s in sentences(summary)):
         found.append("some words are run together or garbled")
     copied = [s.text for s in sentences(summary) if copies(s.text, doc)]
     if copied:
@@ -262,7 +291,7 @@ def repair(summary: str, doc: Document, lexicon: tuple[LoadedTerm, ...], max_wor
     kept: list[str] = []
     for sentence in (s.text for s in sentences(summary)):
         supported = all(m.value in doc.stated for m in find_numbers(sentence))
-        if supported and not _GARBLED.search(sentence) and sentence not in kept:
+        if supported and not _Garbled(doc.news).search(sentence) and sentence not in kept:
             kept.append(sentence)
     while len(" ".join(kept).split()) > max_words and len(kept) > 1:
         kept.pop()

@@ -95,3 +95,22 @@ def test_a_number_no_casualty_word_speaks_about_is_dropped() -> None:
     warnings: list[str] = []
     s = "Two buses carrying 48 pilgrims collided, and one driver was killed."
     assert check_numbers(fig(killed=48), s, warnings) == (None, None)
+
+
+def test_a_place_keeps_its_relation_as_written() -> None:
+    from service.ground import place_as_written
+
+    s = "A car bomb two streets from the central bank killed 4 people near the port on Friday."
+    assert place_as_written("the central bank", s, s.index("4")) == "two streets from the central bank"
+    s = "Four people were killed in clashes near the stadium."
+    assert place_as_written("the stadium", s, s.index("Four")) == "near the stadium"
+    s = "A blast across the street from the Grand Hotel killed 15 people."
+    assert place_as_written("the Grand Hotel", s, s.index("15")) == "across the street from the Grand Hotel"
+
+
+def test_a_place_from_another_clause_is_not_the_figures_place() -> None:
+    from service.ground import place_as_written
+
+    s = "Jets struck targets in Varna after 25 people were killed in bombings in Tarsa."
+    assert place_as_written("Varna", s, s.index("25")) is None
+    assert place_as_written("Tarsa", s, s.index("25")) == "Tarsa"

@@ -7,7 +7,7 @@ from service.errors import GenerationError
 from service.llm import FakeLLM
 from service.prompts import load_prompts
 from service.schema import Casualty, Event, Evidence
-from service.summary import figure_sentence, problems, repair, summarize, tidy
+from service.summary import figure_sentence, figure_sentences, problems, repair, summarize, tidy
 from service.verify import code_problems
 
 ARTICLE = "At least 38 people were killed in Tarsa on Tuesday, the fire service said. Rebels fired rockets."
@@ -156,3 +156,32 @@ def test_sentences_ending_in_a_fragment_are_dropped(sentence: str) -> None:
     )
     check = code_problems(sentence, Document.from_text(article), [])
     assert any("fragment" in p for p in check.problems)
+
+
+def _figure_event(killed: int, quote: str, location: str, date_text: str | None) -> Event:
+    c = Casualty(
+        killed=killed,
+        injured=None,
+        group="people",
+        qualifier=None,
+        claimed_by=None,
+        evidence=Evidence(quote=quote, start=0, end=len(quote)),
+    )
+    return event(location=location, date_text=date_text, event_type="other", casualties=[c])
+
+
+def test_the_same_toll_twice_or_a_background_toll_is_not_stated_again() -> None:
+    main = _figure_event(35, "35 people were killed in Varna on Friday", "Varna", "on Friday")
+    again = _figure_event(35, "In Varna, 35 people died on Friday", "the region", "on Friday")
+    earlier = _figure_event(12, "12 people were killed in a similar attack in March", "Tarsa", "in March")
+    war = _figure_event(9000, "The war has killed 9000 people since 2011", "the country", "on Friday")
+    said = [s for s, _ in figure_sentences([main, again, earlier, war])]
+    assert said == ["35 people were killed in Varna on Friday."]
+
+
+def test_words_run_together_are_garbled_unless_the_article_writes_them() -> None:
+    article = doc("Officials closed the plant in Broken Arrow. The firm uses the brand GoodFoods.")
+    assert any(
+        "garbled" in p for p in problems("Officials closed theBrokenArrow,OK,plant.", article, LEXICON, 90)
+    )
+    assert not any("garbled" in p for p in problems("The firm sells GoodFoods.", article, LEXICON, 90))
