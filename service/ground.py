@@ -176,6 +176,7 @@ BACKGROUND = re.compile(
     r"(last|this|past|previous) (year|decade)|since (19|20)\d\d|in (19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_LONGER_NAME = re.compile(r"\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
 _CLAUSE = re.compile(r"\b(?:after|before|while|whereas|when|as|since|because|but)\b|;", re.IGNORECASE)
 
 
@@ -197,6 +198,10 @@ def place_as_written(place: str, sentence: str, near: int) -> str | None:
     low, target = sentence.lower(), place.lower()
     a, b = clause_of(sentence, near)
     found = low.find(target, a, b)
+    # A place name inside a longer name is not a place: "according to Varna News" says nothing
+    # about where it happened.
+    while found >= 0 and _LONGER_NAME.match(sentence, found + len(target)):
+        found = low.find(target, found + 1, b)
     if found < 0 or found + len(target) > b:
         return None
     relation = _RELATION_BEFORE.search(sentence[a:found])

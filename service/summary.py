@@ -102,6 +102,7 @@ EVENT_CUES = {
         "storm": "storm|hurricane|typhoon|cyclone|tornado",
     }.items()
 }
+_KILL_VERB = re.compile(r"\b(kill\w*|slain|murder\w*|massacre\w*|shot dead|executed)\b", re.IGNORECASE)
 _PREPOSITIONS = frozenset(
     ("in", "near", "outside", "at", "on", "off", "around", "beyond", "opposite", "close", "next", "just")
 )
@@ -150,10 +151,15 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     """One verified figure as a sentence, with the source the article credits."""
     q = f"{c.qualifier} " if c.qualifier else ""
     group = c.group or "people"
+    # "killed" says someone or something killed them; a quote that only says they died (of a
+    # disease, in a fall) gets "died".
+    said_killed = bool(_KILL_VERB.search(c.evidence.quote))
     if c.killed is not None and c.injured is not None:
-        core = f"{q}{_count(c.killed, group)} were killed and {_spell(c.injured)} injured"
+        died = "were killed" if said_killed else "died"
+        core = f"{q}{_count(c.killed, group)} {died} and {_spell(c.injured)} injured"
     elif c.killed is not None:
-        core = f"{q}{_count(c.killed, group)} {'was' if c.killed == 1 else 'were'} killed"
+        verb = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
+        core = f"{q}{_count(c.killed, group)} {verb}"
     else:
         assert c.injured is not None
         core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} injured"

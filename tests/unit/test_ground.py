@@ -114,3 +114,12 @@ def test_a_place_from_another_clause_is_not_the_figures_place() -> None:
     s = "Jets struck targets in Varna after 25 people were killed in bombings in Tarsa."
     assert place_as_written("Varna", s, s.index("25")) is None
     assert place_as_written("Tarsa", s, s.index("25")) == "Tarsa"
+
+
+def test_a_place_inside_a_longer_name_is_not_a_place() -> None:
+    from service.ground import place_as_written
+
+    s = "One passenger died, according to Varna News."
+    assert place_as_written("Varna", s, s.index("One")) is None
+    s = "One passenger died in Varna, according to Varna News."
+    assert place_as_written("Varna", s, s.index("One")) == "Varna"

@@ -65,7 +65,7 @@ def test_figure_sentence_says_no_place_or_date_its_quote_does_not_write() -> Non
         )
     )
     e = event(location="near the dam", date_text="on Friday", casualties=[c])
-    assert figure_sentence(c, e) == "12 people were killed."
+    assert figure_sentence(c, e) == "12 people died."  # the quote says bodies, not killed
 
 
 def test_problems_find_unstated_numbers_loaded_terms_length_and_repeats() -> None:
