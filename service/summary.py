@@ -65,19 +65,41 @@ _DOMAIN = re.compile(
 _RUN_TOGETHER = re.compile(r"[a-z]{3,}[A-Z][a-z]{2,}|[a-z],[A-Za-z]")
 
 
+# Short words a model glues to the next one; only these, since "another" or "without" are words.
+_GLUE_WORDS = frozenset(("the", "and", "of"))
+
+
 class _Garbled:
     """Words glued by punctuation ("of.good-conscienceAround") or absurdly long, domains aside;
-    run-together words ("theBrokenArrow") unless the article itself writes them so."""
+    run-together words ("theBrokenArrow", "theprovince's") unless the article writes them so."""
 
     def __init__(self, article: str = "") -> None:
         self.article = article
+        self.vocabulary = frozenset(re.findall(r"[a-z]+", article.lower()))
+
+    def _two_words(self, word: str) -> bool:
+        """A word the article never writes that is two of its words run together."""
+        if len(word) < 6 or word in self.vocabulary:
+            return False
+        for i in range(1, len(word) - 2):
+            head, tail = word[:i], word[i:]
+            if tail in self.vocabulary and (
+                (head in _GLUE_WORDS and len(tail) >= 4)
+                or (len(head) >= 5 and len(tail) >= 5 and head in self.vocabulary)
+            ):
+                return True
+        return False
 
     def search(self, text: str) -> bool:
+        """True when `text` holds a garbled or run-together word."""
         for tok in text.split():
             if _DOMAIN.match(tok):
                 continue
             core = tok.strip(".,;:!?()\"'“”‘’")
             if _GLUED.search(tok) or (_RUN_TOGETHER.search(core) and core not in self.article):
+                return True
+            word = re.sub(r"['’]s$", "", core)
+            if word.isalpha() and word.islower() and self._two_words(word):
                 return True
         return False
 
@@ -378,7 +400,7 @@ def summarize(
     toll_leads = bool(figures) and figures[0][1].evidence.start <= doc.original_offset(lead_ends)
     ordered = [*stated[:1], *opening, *stated[1:]] if toll_leads else [*opening, *stated]
     result.sentences = ordered
-    result.text = " ".join(s.text for s in ordered if s.verdict == "kept").strip()
+    result.text = tidy(" ".join(s.text for s in ordered if s.verdict == "kept"))
     result.warnings += [
         f"summary: dropped {s.text[:60]!r}: {'; '.join(s.reasons)}" for s in ordered if s.verdict == "dropped"
     ]

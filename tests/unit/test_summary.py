@@ -185,3 +185,11 @@ def test_words_run_together_are_garbled_unless_the_article_writes_them() -> None
         "garbled" in p for p in problems("Officials closed theBrokenArrow,OK,plant.", article, LEXICON, 90)
     )
     assert not any("garbled" in p for p in problems("The firm sells GoodFoods.", article, LEXICON, 90))
+
+
+def test_two_article_words_run_together_are_garbled() -> None:
+    article = doc("The meeting was held in the compound of the province governor. The plant was stable.")
+    bad = "The meeting was held in the compound of theprovince's governor."
+    assert any("garbled" in p for p in problems(bad, article, LEXICON, 90))
+    good = "The meeting was held in the governor's compound."
+    assert not any("garbled" in p for p in problems(good, article, LEXICON, 90))
