@@ -252,6 +252,59 @@ def group_as_written(group: str | None, sentence: str, mention: NumberMention | 
     return None
 
 
+# Nouns (and verb stems) that name what happened: a figure sentence that says "the blast" speaks
+# of the blast the lead reports.
+_EVENT_STEMS = (
+    "crash", "collid", "collision", "blast", "explo", "fire", "blaze", "attack", "bomb", "shoot",
+    "shot", "collaps", "storm", "flood", "quake", "accident", "incident", "erupt", "derail",
+    "stampede", "raid", "strike", "clash", "riot", "sink", "sank", "capsiz", "ambush", "tornado",
+    "hurricane", "typhoon", "cyclone", "landslide", "avalanche", "outbreak", "siege",
+)  # fmt: skip
+# Words for the same kind of event ("the blast" of a lead that says "exploded").
+_EVENT_FAMILIES = (
+    ("blast", "explo", "bomb"),
+    ("crash", "collid", "collision", "accident", "derail"),
+    ("fire", "blaze", "flames"),
+    ("shoot", "shot", "gunfire", "gunm"),
+    ("storm", "tornado", "hurricane", "typhoon", "cyclone", "flood"),
+    ("quake", "tremor"),
+    ("sink", "sank", "capsiz"),
+)
+_DEFINITE_EVENT = re.compile(
+    rf"\b(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)"
+    rf"\s+(?:[\w-]+\s+)?(?P<stem>{'|'.join(_EVENT_STEMS)})\w*",
+    re.IGNORECASE,
+)
+_LEAD_PLACE = re.compile(
+    r"\b(?P<rel>in|near|off|outside|at)\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+){0,3})"
+)
+_NOT_PLACE_TEXT = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december the a an his her their its this that"
+)
+_NOT_PLACES = frozenset(_NOT_PLACE_TEXT.split())
+
+
+def same_event_place(sentence: str, lead: str | None, known: str | None) -> str | None:
+    """The story's place for a figure sentence that refers to the lead's event by name ("the crash"):
+    the place of the figure events so far, or the place the lead writes after "in", "near", "off"."""
+    reference = _DEFINITE_EVENT.search(sentence)
+    if reference is None or BACKGROUND.search(sentence) or not lead:
+        return None
+    stem = reference.group("stem").lower()
+    family = next((f for f in _EVENT_FAMILIES if stem in f), (stem,))
+    if not any(word in lead.lower() for word in family):
+        return None  # the lead does not report that kind of event: another event
+    if known and known != "unspecified":
+        return known
+    for match in _LEAD_PLACE.finditer(lead):
+        place = match.group("place").rstrip(",")
+        if place.split()[0].lower() not in _NOT_PLACES:
+            rel = match.group("rel").lower()
+            return place if rel in ("in", "at") else f"{rel} {place}"
+    return None
+
+
 def _known(c: Casualty, known: list[Casualty]) -> bool:
     return any(k.killed == c.killed and k.injured == c.injured and k.group == c.group for k in known)
 
@@ -277,8 +330,10 @@ def ground(
     evidence_for: dict[int, Evidence],
     article: str,
     published: str | None,
+    lead: str | None = None,
 ) -> GroundingReport:
-    """Turn model readings into events whose every figure is stated in its quote."""
+    """Turn model readings into events whose every figure is stated in its quote; `lead` is the
+    article's first news sentence (a figure that names the lead's event takes the lead's place)."""
     report = GroundingReport()
     previous: Candidate | None = None
     for reading in readings:
@@ -311,6 +366,9 @@ def ground(
             continue
         near = first_mention.start if first_mention else 0
         location = _place(facts.place, facts.event_type, reading.candidate, near, report, previous)
+        if location == "unspecified" and facts.event_type != "conflict":
+            main = report.events[0].location if report.events else None
+            location = same_event_place(sentence, lead, main) or location
         previous = reading.candidate
         date_text = time_phrase(check_text(facts.when, sentence))
         event = _same_event(report.events, location, date_text, facts.event_type)

@@ -153,7 +153,8 @@ class Pipeline:
         readings, extract_warnings = read_candidates(self.llm, self.prompts, title, candidates)
         mark = lap("extract", mark)
         evidence = {c.sentence.start: doc.evidence(c.sentence) for c in candidates}
-        grounded = ground(readings, evidence, prepared.text, prepared.meta.published)
+        lead = doc.body[0].text if doc.body else None
+        grounded = ground(readings, evidence, prepared.text, prepared.meta.published, lead)
         mark = lap("ground", mark)
         quotes = {r.candidate.sentence.text for r in readings}
         summary = summarize(

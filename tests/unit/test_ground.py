@@ -123,3 +123,17 @@ def test_a_place_inside_a_longer_name_is_not_a_place() -> None:
     assert place_as_written("Varna", s, s.index("One")) is None
     s = "One passenger died in Varna, according to Varna News."
     assert place_as_written("Varna", s, s.index("One")) == "Varna"
+
+
+def test_a_figure_that_names_the_leads_event_takes_the_leads_place() -> None:
+    from service.ground import same_event_place
+
+    lead = "A light aircraft crashed near Tarsa airport on Saturday, officials said."
+    assert same_event_place("All five people aboard died in the crash.", lead, None) == "near Tarsa"
+    lead = "A gas line exploded at a quarry in Varna on Friday."
+    assert same_event_place("The blast injured 10 workers.", lead, None) == "Varna"
+    assert same_event_place("The blast injured 10 workers.", lead, "near the quarry") == "near the quarry"
+    # Another kind of event, a background toll, or no reference: no place is inherited.
+    assert same_event_place("The fire injured 10 workers.", lead, None) is None
+    assert same_event_place("The blast was the worst since the war began in 2011.", lead, None) is None
+    assert same_event_place("Ten workers were injured.", lead, None) is None
