@@ -208,11 +208,19 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     return text[0].upper() + text[1:]
 
 
+def _largest_in_first_quote(event: Event) -> Casualty:
+    first = min(c.evidence.start for c in event.casualties)
+    same = [c for c in event.casualties if c.evidence.start == first]
+    return max(same, key=lambda c: ((c.killed or 0), (c.injured or 0)))
+
+
 def figure_sentences(events: list[Event]) -> list[tuple[str, Casualty]]:
     """The first figure of each event in article order (news puts the main toll first), at most two:
     a second one only for the same time as the first and not a background toll, and never the
     same numbers again; tolls with no place of their own only when nothing else is left."""
-    firsts = [min(e.casualties, key=lambda c: c.evidence.start) for e in events if e.casualties]
+    # The first quote of each event, and in it the largest figure: a sentence that gives a total
+    # and its parts ("14 were hurt, 13 of them slightly") is summed up by the total.
+    firsts = [_largest_in_first_quote(e) for e in events if e.casualties]
     chosen = sorted(zip(firsts, events, strict=True), key=lambda ce: ce[0].evidence.start)
     placed = [ce for ce in chosen if ce[1].location != "unspecified"] or chosen
     if not placed:

@@ -193,3 +193,15 @@ def test_two_article_words_run_together_are_garbled() -> None:
     assert any("garbled" in p for p in problems(bad, article, LEXICON, 90))
     good = "The meeting was held in the governor's compound."
     assert not any("garbled" in p for p in problems(good, article, LEXICON, 90))
+
+
+def test_a_sentence_with_a_total_and_its_parts_is_summed_up_by_the_total() -> None:
+    quote = "Fourteen people were hurt, 13 of them slightly, the fire service said."
+    parts = [
+        Casualty(killed=None, injured=n, group="people", qualifier=None, claimed_by=None,
+                 evidence=Evidence(quote=quote, start=0, end=len(quote)))
+        for n in (13, 14)
+    ]  # fmt: skip
+    e = event(location="unspecified", date_text=None, event_type="other", casualties=parts)
+    ((sentence, _),) = figure_sentences([e])
+    assert sentence.startswith("14 people were injured")
