@@ -173,7 +173,8 @@ _RELATION_BEFORE = re.compile(
 BACKGROUND = re.compile(
     r"\b(since (the )?(start|beginning|outbreak)|so far this (year|month)|in total|overall|altogether|"
     r"(the|this|a) (war|conflict|civil war|insurgency|uprising|crisis|epidemic|pandemic|outbreak)|"
-    r"(last|this|past|previous) (year|decade)|since (19|20)\d\d|in (19|20)\d\d)\b",
+    r"(last|this|past|previous) (year|decade)|since (19|20)\d\d|in (19|20)\d\d|"
+    r"(\w+) (years?|months?|decades?) (ago|earlier|before)|a similar (attack|crash|accident|incident))\b",
     re.IGNORECASE,
 )
 _LONGER_NAME = re.compile(r"\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")

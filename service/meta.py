@@ -94,3 +94,11 @@ def find_title(clean_text: str) -> str | None:
         if line.strip():
             return line.strip() if looks_like_headline(line) else None
     return None
+
+
+@cache
+def agency_credit() -> re.Pattern[str]:
+    """An agency credit in parentheses, as a dateline writes it: "(CNN)", "(Reuters) --"."""
+    names = sorted(agency_names(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"\s*\((?:{alternatives})\)\s*(?:--|—|–)?\s*")

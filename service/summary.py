@@ -14,6 +14,7 @@ from service.document import Document
 from service.errors import GenerationError
 from service.ground import BACKGROUND
 from service.llm import LLM
+from service.meta import agency_credit
 from service.numbers import find_numbers
 from service.prompts import LoadedTerm, PromptSet
 from service.schema import Casualty, Event, SummarySentence
@@ -177,7 +178,7 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     # disease, in a fall) gets "died".
     said_killed = bool(_KILL_VERB.search(c.evidence.quote))
     if c.killed is not None and c.injured is not None:
-        died = "were killed" if said_killed else "died"
+        died = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
         core = f"{q}{_count(c.killed, group)} {died} and {_spell(c.injured)} injured"
     elif c.killed is not None:
         verb = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
@@ -222,6 +223,8 @@ def figure_sentences(events: list[Event]) -> list[tuple[str, Casualty]]:
     # and its parts ("14 were hurt, 13 of them slightly") is summed up by the total.
     firsts = [_largest_in_first_quote(e) for e in events if e.casualties]
     chosen = sorted(zip(firsts, events, strict=True), key=lambda ce: ce[0].evidence.start)
+    # A background toll (an earlier event, a war's total) is never the summary's news.
+    chosen = [ce for ce in chosen if not BACKGROUND.search(ce[0].evidence.quote)]
     placed = [ce for ce in chosen if ce[1].location != "unspecified"] or chosen
     if not placed:
         return []
@@ -290,7 +293,9 @@ def copies(sentence: str, doc: Document) -> bool:
 
 
 def tidy(text: str) -> str:
-    """Form repairs that change no meaning: "U. S." -> "U.S.", ",." -> ".", doubled spaces."""
+    """Form repairs that change no meaning: "U. S." -> "U.S.", ",." -> ".", doubled spaces, and an
+    agency credit copied from a dateline ("Seoul (CNN)South Korea's" -> "Seoul South Korea's")."""
+    text = agency_credit().sub(" ", text)
     text = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", text)
     text = re.sub(r"\s*,\s*([.!?])", r"\1", text)
     return re.sub(r" {2,}", " ", text).strip()

@@ -205,3 +205,22 @@ def test_a_sentence_with_a_total_and_its_parts_is_summed_up_by_the_total() -> No
     e = event(location="unspecified", date_text=None, event_type="other", casualties=parts)
     ((sentence, _),) = figure_sentences([e])
     assert sentence.startswith("14 people were injured")
+
+
+def test_a_background_toll_alone_is_not_the_summarys_news() -> None:
+    earlier = _figure_event(
+        3, "Three people died in a crash at the same airport two years ago", "the airport", None
+    )
+    assert figure_sentences([earlier]) == []
+
+
+def test_one_killed_and_others_injured_reads_in_the_singular() -> None:
+    quote = "A gunman killed one person and wounded five others."
+    c = Casualty(killed=1, injured=5, group="people", qualifier=None, claimed_by=None,
+                 evidence=Evidence(quote=quote, start=0, end=len(quote)))  # fmt: skip
+    e = event(location="unspecified", date_text=None, event_type="shooting", casualties=[c])
+    assert figure_sentence(c, e) == "One person was killed and five injured in a shooting."
+
+
+def test_an_agency_credit_from_a_dateline_is_removed() -> None:
+    assert tidy("Talks began in Geneva (Reuters) -- on Monday.") == "Talks began in Geneva on Monday."
