@@ -405,7 +405,8 @@ def summarize(
             )
             result.warnings.append("summary: nothing the model wrote was verified; used the first sentence")
     stated = [
-        SummarySentence(text=f, origin="figure", verdict="kept", support=[c.evidence]) for f, c in figures
+        SummarySentence(text=tidy(f), origin="figure", verdict="kept", support=[c.evidence])
+        for f, c in figures
     ]
     # The toll leads only when it is the article's lead news; otherwise what happened comes first.
     body = doc.body
