@@ -177,6 +177,11 @@ BACKGROUND = re.compile(
     r"(\w+) (years?|months?|decades?) (ago|earlier|before)|a similar (attack|crash|accident|incident))\b",
     re.IGNORECASE,
 )
+# Where people were going or coming from is not where it happened ("a van headed to Atlanta").
+_TOWARD = re.compile(
+    r"\b(?:to|towards?|for|from|via|bound for|en route to|headed to|heading to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _LONGER_NAME = re.compile(r"\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
 _CLAUSE = re.compile(r"\b(?:after|before|while|whereas|when|as|since|because|but)\b|;", re.IGNORECASE)
 
@@ -201,7 +206,10 @@ def place_as_written(place: str, sentence: str, near: int) -> str | None:
     found = low.find(target, a, b)
     # A place name inside a longer name is not a place: "according to Varna News" says nothing
     # about where it happened.
-    while found >= 0 and _LONGER_NAME.match(sentence, found + len(target)):
+    while found >= 0 and (
+        _LONGER_NAME.match(sentence, found + len(target))
+        or (_TOWARD.search(sentence[a:found]) and not _RELATION_BEFORE.search(sentence[a:found]))
+    ):
         found = low.find(target, found + 1, b)
     if found < 0 or found + len(target) > b:
         return None
@@ -279,11 +287,29 @@ _DEFINITE_EVENT = re.compile(
 _LEAD_PLACE = re.compile(
     r"\b(?P<rel>in|near|off|outside|at)\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+){0,3})"
 )
+_NAMED_PLACE = re.compile(
+    r"\b(?:city|town|village|province|state|region|district|county|capital|island|port)\s+of\s+"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
 _NOT_PLACE_TEXT = (
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
     "june july august september october november december the a an his her their its this that"
 )
 _NOT_PLACES = frozenset(_NOT_PLACE_TEXT.split())
+
+
+def lead_place(lead: str | None) -> str | None:
+    """The place the lead writes after "in", "near", "off", "outside" or "at" (or "the city of"),
+    as written; never a destination ("heading to X")."""
+    text = lead or ""
+    found = sorted([*_LEAD_PLACE.finditer(text), *_NAMED_PLACE.finditer(text)], key=lambda m: m.start())
+    for match in found:
+        place = match.group("place").rstrip(",")
+        if place.split()[0].lower() in _NOT_PLACES or _TOWARD.search(text[: match.start()] + " "):
+            continue
+        rel = (match.groupdict().get("rel") or "in").lower()
+        return place if rel in ("in", "at") else f"{rel} {place}"
+    return None
 
 
 def same_event_place(sentence: str, lead: str | None, known: str | None) -> str | None:
@@ -298,12 +324,7 @@ def same_event_place(sentence: str, lead: str | None, known: str | None) -> str 
         return None  # the lead does not report that kind of event: another event
     if known and known != "unspecified":
         return known
-    for match in _LEAD_PLACE.finditer(lead):
-        place = match.group("place").rstrip(",")
-        if place.split()[0].lower() not in _NOT_PLACES:
-            rel = match.group("rel").lower()
-            return place if rel in ("in", "at") else f"{rel} {place}"
-    return None
+    return lead_place(lead)
 
 
 def _known(c: Casualty, known: list[Casualty]) -> bool:
@@ -332,10 +353,16 @@ def ground(
     article: str,
     published: str | None,
     lead: str | None = None,
+    lead_ends: int = 0,
 ) -> GroundingReport:
     """Turn model readings into events whose every figure is stated in its quote; `lead` is the
-    article's first news sentence (a figure that names the lead's event takes the lead's place)."""
+    article's first news sentence (a figure that names the lead's event takes the lead's place)
+    and `lead_ends` where the lead paragraphs end in the cleaned text."""
     report = GroundingReport()
+
+    def in_lead(candidate: Candidate) -> bool:
+        return candidate.sentence.start < lead_ends
+
     previous: Candidate | None = None
     for reading in readings:
         sentence = reading.candidate.sentence.text
@@ -370,6 +397,11 @@ def ground(
         if location == "unspecified" and facts.event_type != "conflict":
             main = report.events[0].location if report.events else None
             location = same_event_place(sentence, lead, main) or location
+        first_toll = in_lead(reading.candidate) and not report.events and facts.event_type != "conflict"
+        if location == "unspecified" and first_toll and not BACKGROUND.search(sentence):
+            # The first toll of the lead paragraphs, with no place or background words of its own,
+            # is the toll of the event the lead reports.
+            location = lead_place(lead) or location
         previous = reading.candidate
         date_text = time_phrase(check_text(facts.when, sentence))
         event = _same_event(report.events, location, date_text, facts.event_type)

@@ -154,7 +154,8 @@ class Pipeline:
         mark = lap("extract", mark)
         evidence = {c.sentence.start: doc.evidence(c.sentence) for c in candidates}
         lead = doc.body[0].text if doc.body else None
-        grounded = ground(readings, evidence, prepared.text, prepared.meta.published, lead)
+        lead_ends = doc.body[min(2, len(doc.body) - 1)].end if doc.body else 0
+        grounded = ground(readings, evidence, prepared.text, prepared.meta.published, lead, lead_ends)
         mark = lap("ground", mark)
         quotes = {r.candidate.sentence.text for r in readings}
         summary = summarize(

@@ -56,13 +56,13 @@ def test_source_rules() -> None:
 
 
 def test_ground_builds_events_with_code_offsets() -> None:
-    article = "Title\n\nAt least 38 people were killed in Aleppo on Tuesday."
+    article = "Title\n\nAt least 38 people were killed in Tarsa on Tuesday."
     start = article.index("At least")
     span = Span(start, len(article), article[start:])
     facts = SentenceFacts(
-        figures=[fig(killed=38, qualifier="at least", source="SOHR")],
+        figures=[fig(killed=38, qualifier="at least", source="the fire service")],
         event_type="shelling",
-        place="Aleppo",
+        place="Tarsa",
         when="on Tuesday",
         by=None,
         target=None,
@@ -70,7 +70,7 @@ def test_ground_builds_events_with_code_offsets() -> None:
     evidence = {start: Evidence(quote=span.text, start=start, end=len(article))}
     report = ground([Reading(Candidate(span, ""), facts)], evidence, article, "2016-10-31")
     (event,) = report.events
-    assert event.location == "Aleppo" and event.date == "2016-10-25"
+    assert event.location == "Tarsa" and event.date == "2016-10-25"
     (c,) = event.casualties
     assert c.killed == 38 and c.qualifier == "at least" and c.claimed_by is None
     assert article[c.evidence.start : c.evidence.end] == c.evidence.quote
@@ -137,3 +137,24 @@ def test_a_figure_that_names_the_leads_event_takes_the_leads_place() -> None:
     assert same_event_place("The fire injured 10 workers.", lead, None) is None
     assert same_event_place("The blast was the worst since the war began in 2011.", lead, None) is None
     assert same_event_place("Ten workers were injured.", lead, None) is None
+
+
+def _reading(article: str, sentence: str, killed: int, place: str | None) -> tuple[Reading, dict]:
+    start = article.index(sentence)
+    span = Span(start, start + len(sentence), sentence)
+    facts = SentenceFacts(
+        figures=[fig(killed=killed)], event_type="accident", place=place, when=None, by=None, target=None
+    )
+    return Reading(Candidate(span, ""), facts), {start: Evidence(quote=sentence, start=start, end=span.end)}
+
+
+def test_the_first_toll_of_the_lead_takes_the_leads_place_and_a_destination_is_no_place() -> None:
+    lead = "A minibus heading to Varna left the road near Tarsa on Sunday, police said."
+    toll = "Seven passengers were killed and the driver was arrested."
+    background = "Nine people died in a similar crash on the same road two years ago."
+    article = f"Minibus crash\n\n{lead}\n\n{toll}\n\n{background}"
+    first, ev1 = _reading(article, toll, 7, "Varna")
+    later, ev2 = _reading(article, background, 9, None)
+    lead_ends = article.index(background) + len(background)
+    report = ground([first, later], {**ev1, **ev2}, article, None, lead, lead_ends)
+    assert [e.location for e in report.events] == ["near Tarsa", "unspecified"]
