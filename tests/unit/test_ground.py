@@ -158,3 +158,13 @@ def test_the_first_toll_of_the_lead_takes_the_leads_place_and_a_destination_is_n
     lead_ends = article.index(background) + len(background)
     report = ground([first, later], {**ev1, **ev2}, article, None, lead, lead_ends)
     assert [e.location for e in report.events] == ["near Tarsa", "unspecified"]
+
+
+def test_the_group_is_the_noun_written_after_the_number() -> None:
+    from service.ground import group_as_written
+    from service.numbers import find_numbers
+
+    s = "The blast left 17 injured people, most of them tourists, the police said."
+    (mention,) = find_numbers(s)
+    assert group_as_written("tourists", s, mention) is None
+    assert group_as_written("people", s, mention) == "people"

@@ -224,3 +224,30 @@ def test_one_killed_and_others_injured_reads_in_the_singular() -> None:
 
 def test_an_agency_credit_from_a_dateline_is_removed() -> None:
     assert tidy("Talks began in Geneva (Reuters) -- on Monday.") == "Talks began in Geneva on Monday."
+
+
+def test_a_domain_name_is_not_garbled() -> None:
+    article = doc("Amazon.com said its sales rose. The firm hired 400 workers.")
+    assert not any("garbled" in p for p in problems("Amazon.com said its sales rose.", article, LEXICON, 90))
+
+
+def test_a_minor_toll_later_in_the_article_does_not_lead_the_summary() -> None:
+    text = (
+        "Port strike ends\n\n"
+        "Dock workers in Tarsa ended a two-week strike on Monday after the port agreed to raise pay.\n\n"
+        "The union said talks would resume in May.\n\n"
+        "Shipping lines said cargo would move again by Wednesday.\n\n"
+        "During the strike, one worker was injured in a scuffle with security guards, police said."
+    )
+    d = Document.from_text(text, "Port strike ends")
+    quote = "During the strike, one worker was injured in a scuffle with security guards, police said."
+    start = text.index(quote)
+    c = Casualty(killed=None, injured=1, group="worker", qualifier=None, claimed_by="police",
+                 evidence=Evidence(quote=quote, start=start, end=start + len(quote)))  # fmt: skip
+    e = event(location="unspecified", date_text=None, event_type="other", casualties=[c])
+    fake = FakeLLM()
+    fake.enqueue({"sentences": ["Dock workers in Tarsa ended their strike on Monday after a pay deal."]})
+    fake.enqueue({"sentence": 1, "answer": "same"})
+    result = summarize(fake, load_prompts(), d, [e], {quote}, verify=True)
+    assert result.text.startswith("Dock workers in Tarsa ended their strike")
+    assert result.text.endswith("One worker was injured, according to police.")
