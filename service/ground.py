@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
 from service.numbers import NumberMention, find_numbers
+from service.places import BACKGROUND, lead_place, place_as_written, same_event_place
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
 from service.timex import time_phrase
@@ -159,64 +160,6 @@ def check_text(value: str | None, *texts: str) -> str | None:
     return v if any(v.lower() in t.lower() for t in texts) else None
 
 
-# A locative phrase before a place keeps its meaning: "near the stadium" is not "in the stadium".
-_RELATION_BEFORE = re.compile(
-    r"(?:\b(?:near|outside|off|around|beyond|opposite|across(?: from)?|close to|next to|"
-    r"just (?:north|south|east|west) of|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: parts?)? of|"
-    r"on the (?:outskirts|edge) of|(?:(?:across|down|up|along) )?(?:\S+ )?(?:miles?|km|kilomet(?:er|re)s?|"
-    r"metres?|meters?|blocks?|"
-    r"streets?|yards?|feet) (?:from|of|outside|away from))\s+(?:the\s+)?)$",
-    re.IGNORECASE,
-)
-# A toll for a whole war, country or period is not a toll "in" the place the story is about.
-BACKGROUND = re.compile(
-    r"\b(since (the )?(start|beginning|outbreak)|so far this (year|month)|in total|overall|altogether|"
-    r"(the|this|a) (war|conflict|civil war|insurgency|uprising|crisis|epidemic|pandemic|outbreak)|"
-    r"(last|this|past|previous) (year|decade)|since (19|20)\d\d|in (19|20)\d\d|"
-    r"(\w+) (years?|months?|decades?) (ago|earlier|before)|a similar (attack|crash|accident|incident))\b",
-    re.IGNORECASE,
-)
-# Where people were going or coming from is not where it happened ("a van headed to Atlanta").
-_TOWARD = re.compile(
-    r"\b(?:to|towards?|for|from|via|bound for|en route to|headed to|heading to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_LONGER_NAME = re.compile(r"\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
-_CLAUSE = re.compile(r"\b(?:after|before|while|whereas|when|as|since|because|but)\b|;", re.IGNORECASE)
-
-
-def clause_of(sentence: str, position: int) -> tuple[int, int]:
-    """The span of the clause of `sentence` that holds `position` (split at connectives)."""
-    start, end = 0, len(sentence)
-    for match in _CLAUSE.finditer(sentence):
-        if match.end() <= position:
-            start = match.end()
-        elif match.start() > position:
-            end = match.start()
-            break
-    return start, end
-
-
-def place_as_written(place: str, sentence: str, near: int) -> str | None:
-    """The place as the sentence writes it, in the clause of the number at `near`, with a
-    locative relation kept ("near the stadium"); None when that clause does not name it."""
-    low, target = sentence.lower(), place.lower()
-    a, b = clause_of(sentence, near)
-    found = low.find(target, a, b)
-    # A place name inside a longer name is not a place: "according to Varna News" says nothing
-    # about where it happened.
-    while found >= 0 and (
-        _LONGER_NAME.match(sentence, found + len(target))
-        or (_TOWARD.search(sentence[a:found]) and not _RELATION_BEFORE.search(sentence[a:found]))
-    ):
-        found = low.find(target, found + 1, b)
-    if found < 0 or found + len(target) > b:
-        return None
-    relation = _RELATION_BEFORE.search(sentence[a:found])
-    return (relation.group(0) if relation else "") + sentence[found : found + len(target)]
-
-
 def _place(
     proposed: str | None,
     event_type: str,
@@ -259,72 +202,6 @@ def group_as_written(group: str | None, sentence: str, mention: NumberMention | 
         if words[i : i + len(wanted)] == wanted:
             return group
     return None
-
-
-# Nouns (and verb stems) that name what happened: a figure sentence that says "the blast" speaks
-# of the blast the lead reports.
-_EVENT_STEMS = (
-    "crash", "collid", "collision", "blast", "explo", "fire", "blaze", "attack", "bomb", "shoot",
-    "shot", "collaps", "storm", "flood", "quake", "accident", "incident", "erupt", "derail",
-    "stampede", "raid", "strike", "clash", "riot", "sink", "sank", "capsiz", "ambush", "tornado",
-    "hurricane", "typhoon", "cyclone", "landslide", "avalanche", "outbreak", "siege",
-)  # fmt: skip
-# Words for the same kind of event ("the blast" of a lead that says "exploded").
-_EVENT_FAMILIES = (
-    ("blast", "explo", "bomb"),
-    ("crash", "collid", "collision", "accident", "derail"),
-    ("fire", "blaze", "flames"),
-    ("shoot", "shot", "gunfire", "gunm"),
-    ("storm", "tornado", "hurricane", "typhoon", "cyclone", "flood"),
-    ("quake", "tremor"),
-    ("sink", "sank", "capsiz"),
-)
-_DEFINITE_EVENT = re.compile(
-    rf"\b(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)"
-    rf"\s+(?:[\w-]+\s+)?(?P<stem>{'|'.join(_EVENT_STEMS)})\w*",
-    re.IGNORECASE,
-)
-_LEAD_PLACE = re.compile(
-    r"\b(?P<rel>in|near|off|outside|at)\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+){0,3})"
-)
-_NAMED_PLACE = re.compile(
-    r"\b(?:city|town|village|province|state|region|district|county|capital|island|port)\s+of\s+"
-    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
-)
-_NOT_PLACE_TEXT = (
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december the a an his her their its this that"
-)
-_NOT_PLACES = frozenset(_NOT_PLACE_TEXT.split())
-
-
-def lead_place(lead: str | None) -> str | None:
-    """The place the lead writes after "in", "near", "off", "outside" or "at" (or "the city of"),
-    as written; never a destination ("heading to X")."""
-    text = lead or ""
-    found = sorted([*_LEAD_PLACE.finditer(text), *_NAMED_PLACE.finditer(text)], key=lambda m: m.start())
-    for match in found:
-        place = match.group("place").rstrip(",")
-        if place.split()[0].lower() in _NOT_PLACES or _TOWARD.search(text[: match.start()] + " "):
-            continue
-        rel = (match.groupdict().get("rel") or "in").lower()
-        return place if rel in ("in", "at") else f"{rel} {place}"
-    return None
-
-
-def same_event_place(sentence: str, lead: str | None, known: str | None) -> str | None:
-    """The story's place for a figure sentence that refers to the lead's event by name ("the crash"):
-    the place of the figure events so far, or the place the lead writes after "in", "near", "off"."""
-    reference = _DEFINITE_EVENT.search(sentence)
-    if reference is None or BACKGROUND.search(sentence) or not lead:
-        return None
-    stem = reference.group("stem").lower()
-    family = next((f for f in _EVENT_FAMILIES if stem in f), (stem,))
-    if not any(word in lead.lower() for word in family):
-        return None  # the lead does not report that kind of event: another event
-    if known and known != "unspecified":
-        return known
-    return lead_place(lead)
 
 
 def _known(c: Casualty, known: list[Casualty]) -> bool:

@@ -98,7 +98,7 @@ def test_a_number_no_casualty_word_speaks_about_is_dropped() -> None:
 
 
 def test_a_place_keeps_its_relation_as_written() -> None:
-    from service.ground import place_as_written
+    from service.places import place_as_written
 
     s = "A car bomb two streets from the central bank killed 4 people near the port on Friday."
     assert place_as_written("the central bank", s, s.index("4")) == "two streets from the central bank"
@@ -109,7 +109,7 @@ def test_a_place_keeps_its_relation_as_written() -> None:
 
 
 def test_a_place_from_another_clause_is_not_the_figures_place() -> None:
-    from service.ground import place_as_written
+    from service.places import place_as_written
 
     s = "Jets struck targets in Varna after 25 people were killed in bombings in Tarsa."
     assert place_as_written("Varna", s, s.index("25")) is None
@@ -117,7 +117,7 @@ def test_a_place_from_another_clause_is_not_the_figures_place() -> None:
 
 
 def test_a_place_inside_a_longer_name_is_not_a_place() -> None:
-    from service.ground import place_as_written
+    from service.places import place_as_written
 
     s = "One passenger died, according to Varna News."
     assert place_as_written("Varna", s, s.index("One")) is None
@@ -126,7 +126,7 @@ def test_a_place_inside_a_longer_name_is_not_a_place() -> None:
 
 
 def test_a_figure_that_names_the_leads_event_takes_the_leads_place() -> None:
-    from service.ground import same_event_place
+    from service.places import same_event_place
 
     lead = "A light aircraft crashed near Tarsa airport on Saturday, officials said."
     assert same_event_place("All five people aboard died in the crash.", lead, None) == "near Tarsa"

@@ -4,10 +4,11 @@ import pytest
 
 from service.document import Document
 from service.errors import GenerationError
+from service.figures import figure_sentence, figure_sentences
 from service.llm import FakeLLM
 from service.prompts import load_prompts
 from service.schema import Casualty, Event, Evidence
-from service.summary import figure_sentence, figure_sentences, problems, repair, summarize, tidy
+from service.summary import problems, repair, summarize, tidy
 from service.verify import code_problems
 
 ARTICLE = "At least 38 people were killed in Tarsa on Tuesday, the fire service said. Rebels fired rockets."

@@ -1,0 +1,138 @@
+"""Verified casualty figures stated as sentences by code: the number, group, place and time only
+as the figure's own quote writes them, the source the article credits, one sentence per toll."""
+
+from __future__ import annotations
+
+import re
+
+from service.places import BACKGROUND
+from service.schema import Casualty, Event
+
+MAX_FIGURE_SENTENCES = 2
+SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+SINGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+# How a figure sentence names the event ("killed in shelling in Aleppo").
+EVENT_PHRASES = {
+    "airstrike": " in airstrikes",
+    "shelling": " in shelling",
+    "bombing": " in a bombing",
+    "shooting": " in a shooting",
+    "ground_assault": " in a ground assault",
+    "clash": " in clashes",
+    "attack": " in an attack",
+    "accident": " in an accident",
+    "crash": " in a crash",
+    "fire": " in a fire",
+    "explosion": " in an explosion",
+    "collapse": " in a collapse",
+    "flood": " in floods",
+    "earthquake": " in an earthquake",
+    "storm": " in a storm",
+}
+
+EVENT_CUES = {
+    kind: re.compile(rf"\b({words})", re.IGNORECASE)
+    for kind, words in {
+        "airstrike": "air ?strikes?|airstrikes?|air raids?|bombard|warplanes?",
+        "shelling": "shell(ing|ed|s)?\\b|artillery|mortars?|rockets?",
+        "bombing": "bomb|blast|explosi",
+        "shooting": "shoot|shot|gunm[ae]n|gunfire",
+        "ground_assault": "assault|offensive|ground attack",
+        "clash": "clash|fighting",
+        "attack": "attack",
+        "accident": "accident",
+        "crash": "crash|collid|collision",
+        "fire": "fire|blaze|flames",
+        "explosion": "explo|blast",
+        "collapse": "collaps",
+        "flood": "flood",
+        "earthquake": "earthquake|quake|tremor",
+        "storm": "storm|hurricane|typhoon|cyclone|tornado",
+    }.items()
+}
+_KILL_VERB = re.compile(r"\b(kill\w*|slain|murder\w*|massacre\w*|shot dead|executed)\b", re.IGNORECASE)
+_PREPOSITIONS = frozenset(
+    ("in", "near", "outside", "at", "on", "off", "around", "beyond", "opposite", "close", "next", "just")
+)
+_WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
+
+
+def _spell(value: int) -> str:
+    """Wire style: one to nine in words, larger numbers in digits."""
+    return SMALL[value] if value < len(SMALL) else str(value)
+
+
+def _count(value: int, group: str) -> str:
+    """ "38 people", "one child"."""
+    word = _spell(value)
+    if value == 1:
+        group = SINGULAR.get(group, group[:-1] if group.endswith("s") and not group.endswith("ss") else group)
+    return f"{word} {group}"
+
+
+def figure_sentence(c: Casualty, event: Event) -> str:
+    """One verified figure as a sentence, with the source the article credits."""
+    q = f"{c.qualifier} " if c.qualifier else ""
+    group = c.group or "people"
+    # "killed" says someone or something killed them; a quote that only says they died (of a
+    # disease, in a fall) gets "died".
+    said_killed = bool(_KILL_VERB.search(c.evidence.quote))
+    if c.killed is not None and c.injured is not None:
+        died = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
+        core = f"{q}{_count(c.killed, group)} {died} and {_spell(c.injured)} injured"
+    elif c.killed is not None:
+        verb = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
+        core = f"{q}{_count(c.killed, group)} {verb}"
+    else:
+        assert c.injured is not None
+        core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} injured"
+    quote = c.evidence.quote.lower()
+    # Place and time only as the figure's own quote writes them: a place or date inherited from
+    # another sentence may belong to another event.
+    where = ""
+    if event.location != "unspecified" and event.location.lower() in quote:
+        first = event.location.split(" ", 1)[0].lower()
+        where = f" {event.location}" if first in _PREPOSITIONS else f" in {event.location}"
+    when = ""
+    if event.date_text and event.date_text.lower() in quote:
+        if _WEEKDAY.match(event.date_text):
+            when = f" on {event.date_text}"
+        elif event.date_text.lower().startswith(("the ", "past ", "previous ")):
+            when = f" in {event.date_text}"  # "in the past week", not "in Kansas the past week"
+        else:
+            when = f" {event.date_text}"
+    source = f", according to {c.claimed_by}" if c.claimed_by else ""
+    # The event's name is the model's reading: say it only if the quote itself says so.
+    cue = EVENT_CUES.get(event.event_type)
+    how = EVENT_PHRASES.get(event.event_type, "") if cue and cue.search(c.evidence.quote) else ""
+    text = f"{core}{how}{where}{when}{source}."
+    return text[0].upper() + text[1:]
+
+
+def _largest_in_first_quote(event: Event) -> Casualty:
+    first = min(c.evidence.start for c in event.casualties)
+    same = [c for c in event.casualties if c.evidence.start == first]
+    return max(same, key=lambda c: ((c.killed or 0), (c.injured or 0)))
+
+
+def figure_sentences(events: list[Event]) -> list[tuple[str, Casualty]]:
+    """The first figure of each event in article order (news puts the main toll first), at most two:
+    a second one only for the same time as the first and not a background toll, and never the
+    same numbers again; tolls with no place of their own only when nothing else is left."""
+    # The first quote of each event, and in it the largest figure: a sentence that gives a total
+    # and its parts ("14 were hurt, 13 of them slightly") is summed up by the total.
+    firsts = [_largest_in_first_quote(e) for e in events if e.casualties]
+    chosen = sorted(zip(firsts, events, strict=True), key=lambda ce: ce[0].evidence.start)
+    # A background toll (an earlier event, a war's total) is never the summary's news.
+    chosen = [ce for ce in chosen if not BACKGROUND.search(ce[0].evidence.quote)]
+    placed = [ce for ce in chosen if ce[1].location != "unspecified"] or chosen
+    if not placed:
+        return []
+    main_event = placed[0][1]
+    kept = [placed[0]]
+    for casualty, event in placed[1:]:
+        same_time = (event.date_text or "").lower() == (main_event.date_text or "").lower()
+        repeated = any((casualty.killed, casualty.injured) == (c.killed, c.injured) for c, _ in kept)
+        if same_time and not repeated and not BACKGROUND.search(casualty.evidence.quote):
+            kept.append((casualty, event))
+    return [(figure_sentence(c, e), c) for c, e in kept[:MAX_FIGURE_SENTENCES]]
