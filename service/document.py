@@ -1,5 +1,5 @@
-"""One article, parsed once: the input, the cleaned text with its offset map, the news sentences,
-the numbers they state, and the metadata; every stage reads it instead of re-parsing the text."""
+"""One article, parsed once: the input, the cleaned text with its offset map, the news sentences and
+the number values they state; every stage reads it instead of re-cleaning and re-splitting."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from functools import cached_property
 from service.clean import CleanText, clean
 from service.injection import split_injected
 from service.meta import find_title
-from service.numbers import NumberMention, find_numbers, number_values
+from service.numbers import number_values
 from service.schema import Evidence
 from service.text import Span, sentences
 
@@ -56,15 +56,6 @@ class Document:
     def stated(self) -> frozenset[float]:
         """Every number value the news sentences state (ordinals and "12" of "12 million" too)."""
         return frozenset(number_values(self.news))
-
-    @cached_property
-    def _numbers(self) -> dict[int, list[NumberMention]]:
-        return {s.start: find_numbers(s.text) for s in self.sentences}
-
-    def numbers(self, span: Span) -> list[NumberMention]:
-        """The numbers a sentence of this document states (parsed once per sentence)."""
-        found = self._numbers.get(span.start)
-        return found if found is not None else find_numbers(span.text)
 
     def evidence(self, span: Span) -> Evidence:
         """A sentence of the cleaned text as a verbatim span of the original input."""

@@ -11,7 +11,7 @@ from service.schema import Casualty, Event
 MAX_FIGURE_SENTENCES = 2
 SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 SINGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
-# How a figure sentence names the event ("killed in shelling in Aleppo").
+# How a figure sentence names the event ("killed in a fire in Tarsa").
 EVENT_PHRASES = {
     "airstrike": " in airstrikes",
     "shelling": " in shelling",

@@ -210,7 +210,7 @@ def _known(c: Casualty, known: list[Casualty]) -> bool:
 
 def _same_event(events: list[Event], location: str, date_text: str | None, event_type: str) -> Event | None:
     """Figures for the same place and time are one event; an undated figure right after an event
-    at the same place belongs to it ("Among the dead were 14 children")."""
+    at the same place belongs to it ("Among the dead were four children")."""
     for event in events:
         if (
             location != "unspecified"

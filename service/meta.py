@@ -21,11 +21,15 @@ def agency_names() -> tuple[str, ...]:
     return tuple(data["agencies"])
 
 
+def _agency_alternatives() -> str:
+    """The agency names as one regex alternation, longest first (so "AP" does not cut "APA")."""
+    return "|".join(re.escape(name) for name in sorted(agency_names(), key=len, reverse=True))
+
+
 @cache
 def agency_line() -> re.Pattern[str]:
     """A line that is only an agency name, optionally dashed or in parentheses: "- AFP", "(Reuters)"."""
-    names = sorted(agency_names(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(name) for name in names).replace(r"\ ", r"\s+")
+    alternatives = _agency_alternatives().replace(r"\ ", r"\s+")
     return re.compile(rf"^[\s\-–—(\[]*(?P<name>{alternatives})[\s)\].]*$", re.IGNORECASE)
 
 
@@ -99,6 +103,4 @@ def find_title(clean_text: str) -> str | None:
 @cache
 def agency_credit() -> re.Pattern[str]:
     """An agency credit in parentheses, as a dateline writes it: "(CNN)", "(Reuters) --"."""
-    names = sorted(agency_names(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"\s*\((?:{alternatives})\)\s*(?:--|—|–)?\s*")
+    return re.compile(rf"\s*\((?:{_agency_alternatives()})\)\s*(?:--|—|–)?\s*")

@@ -1,4 +1,4 @@
-"""Find the numbers a text states, as digits ("1,700", "450.000") or words ("seven", "a dozen")."""
+"""Find the numbers a text states, as digits ("2,300", "12.000") or words ("seven", "a dozen")."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import difflib
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -91,7 +91,8 @@ class OpeningDraft(BaseModel):
     """What happened, in one or two sentences (casualty figures are added by code)."""
 
     # Digits are allowed (and checked against the article): forbidding them made the model mangle
-    # names such as "1070 Apartments"; the casualty sentences are kept out of its lead instead.
+    # names that contain numbers (a street address, "Route 66"); the casualty sentences are kept
+    # out of its lead instead.
     sentences: list[Annotated[str, Field(pattern=PATTERN_WITH_DIGITS)]] = Field(min_length=1, max_length=2)
 
 
@@ -202,10 +203,11 @@ def problems(summary: str, doc: Document, lexicon: tuple[LoadedTerm, ...], max_w
 def repair(summary: str, doc: Document, lexicon: tuple[LoadedTerm, ...], max_words: int) -> str:
     """Last resort after a retry: neutral terms, no sentence with an unstated number, no repeats."""
     summary, _ = neutralize(summary, lexicon)
+    garbled = _Garbled(doc.news)
     kept: list[str] = []
     for sentence in (s.text for s in sentences(summary)):
         supported = all(m.value in doc.stated for m in find_numbers(sentence))
-        if supported and not _Garbled(doc.news).search(sentence) and sentence not in kept:
+        if supported and not garbled.search(sentence) and sentence not in kept:
             kept.append(sentence)
     while len(" ".join(kept).split()) > max_words and len(kept) > 1:
         kept.pop()
@@ -258,7 +260,6 @@ def summarize(
         else lead_text("\n\n".join(s.text for s in doc.body))
     )
     messages = build_messages(prompts, title, lead, bool(figures))
-    origin: Literal["model", "article"] = "model"
     try:
         result = _checked(llm, messages, schema, doc, prompts.lexicon, budget)
     except GenerationError as exc:
@@ -266,7 +267,7 @@ def summarize(
             "",
             [f"summary: the model gave no valid summary ({str(exc).splitlines()[0][:120]})"],
         )
-    opening = _verified(llm, prompts, result, doc, events, origin, verify)
+    opening = _verified(llm, prompts, result, doc, events, verify)
     if not any(s.verdict == "kept" for s in opening) and not figures:
         # Nothing the model wrote survived: the article's own first sentence is at least true.
         first = next(iter(doc.body), None)
@@ -300,7 +301,6 @@ def _verified(
     result: SummaryResult,
     doc: Document,
     events: list[Event],
-    origin: Literal["model", "article"],
     verify: bool,
 ) -> list[SummarySentence]:
     """Each sentence of the model's opening, kept only if code and (when asked) the model find it
@@ -319,7 +319,7 @@ def _verified(
         checked.append(
             SummarySentence(
                 text=span.text,
-                origin=origin,
+                origin="model",
                 verdict="dropped" if check.problems else "kept",
                 support=[doc.evidence(s) for s in check.support],
                 reasons=check.problems,

@@ -43,14 +43,9 @@ def summary_sentence_facts(golden: Golden, summary: str, article: str) -> tuple[
     hit_traps: set[int] = set()
     false_sentences = 0
     for i, span in enumerate(sentences(summary)):
-        reasons = [
-            f"trap[{t}] ({trap.shape}): {trap.claim}"
-            for t, trap in enumerate(golden.traps)
-            if trap_hit(trap.terms, trap.unless, span.text)
-        ]
-        hit_traps.update(
-            t for t, trap in enumerate(golden.traps) if trap_hit(trap.terms, trap.unless, span.text)
-        )
+        hits = [t for t, trap in enumerate(golden.traps) if trap_hit(trap.terms, trap.unless, span.text)]
+        hit_traps.update(hits)
+        reasons = [f"trap[{t}] ({golden.traps[t].shape}): {golden.traps[t].claim}" for t in hits]
         reasons += [
             f"{issue.kind} {issue.text!r} not in the article"
             for issue in check_summary(article, span.text).issues
