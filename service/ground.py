@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
 from service.numbers import NumberMention, find_numbers
-from service.places import BACKGROUND, lead_place, place_as_written, same_event_place
+from service.places import BACKGROUND, inherited_place, place_as_written, same_event_place
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
 from service.timex import time_phrase
@@ -274,11 +274,10 @@ def ground(
         if location == "unspecified" and facts.event_type != "conflict":
             main = report.events[0].location if report.events else None
             location = same_event_place(sentence, lead, main) or location
-        first_toll = in_lead(reading.candidate) and not report.events and facts.event_type != "conflict"
-        if location == "unspecified" and first_toll and not BACKGROUND.search(sentence):
-            # The first toll of the lead paragraphs, with no place or background words of its own,
-            # is the toll of the event the lead reports.
-            location = lead_place(lead) or location
+        if location == "unspecified" and facts.event_type != "conflict":
+            # A toll with no place, period or other event of its own is the toll of the event the
+            # lead reports, where the lead says it happened.
+            location = inherited_place(sentence, lead) or location
         previous = reading.candidate
         date_text = time_phrase(check_text(facts.when, sentence))
         event = _same_event(report.events, location, date_text, facts.event_type)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from service.syntax import parser
+
 # A locative phrase before a place keeps its meaning: "near the stadium" is not "in the stadium".
 _RELATION_BEFORE = re.compile(
     r"(?:\b(?:near|outside|off|around|beyond|opposite|across(?: from)?|close to|next to|"
@@ -21,7 +23,8 @@ BACKGROUND = re.compile(
     r"\b(since (the )?(start|beginning|outbreak)|so far this (year|month)|in total|overall|altogether|"
     r"(the|this|a) (war|conflict|civil war|insurgency|uprising|crisis|epidemic|pandemic|outbreak)|"
     r"(last|this|past|previous) (year|decade)|since (19|20)\d\d|in (19|20)\d\d|"
-    r"(\w+) (years?|months?|decades?) (ago|earlier|before)|a similar (attack|crash|accident|incident))\b",
+    r"(\w+) (years?|months?|decades?) (ago|earlier|before)|a similar (attack|crash|accident|incident)|"
+    r"nationwide|countrywide|worldwide|across the (country|region|world)|around the world|globally)\b",
     re.IGNORECASE,
 )
 # Where people were going or coming from is not where it happened ("a van headed to Atlanta").
@@ -128,3 +131,77 @@ def same_event_place(sentence: str, lead: str | None, known: str | None) -> str 
     if known and known != "unspecified":
         return known
     return lead_place(lead)
+
+
+# A figure sentence that speaks of another event than the story's ("in a separate attack").
+_OTHER_EVENT = re.compile(
+    r"\b(separate|another|unrelated|earlier|previous|similar|last (week|month|year)|"
+    r"(a|one) (day|week|month|year) (earlier|before))\b",
+    re.IGNORECASE,
+)
+# "Kano, Nigeria (CNN) --": where the reporter files from, not where it happened.
+_DATELINE = re.compile(r"^[A-Z][\w .,'’-]{0,60}\((?:[A-Z][\w .&-]{0,30})\)\s*(?:--|—|-|:)?\s*")
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_AT_PLACE = frozenset(("in", "at", "inside", "near", "off", "outside"))
+_PLACE_NOUNS = frozenset(
+    ("city", "town", "village", "province", "state", "region", "district", "county", "capital", "island")
+)
+
+
+def _locative(ent_root: object) -> str | None:
+    """The locative preposition a place entity is the object of ("in", "near"...), directly or via
+    "the city of X"; None for a destination, a possessive or a subject."""
+    token = ent_root
+    if getattr(token, "dep_", "") != "pobj":
+        return None
+    prep = token.head  # type: ignore[attr-defined]
+    if prep.lower_ in _AT_PLACE:
+        return str(prep.lower_)
+    owner = prep.head
+    if prep.lower_ == "of" and owner.lemma_.lower() in _PLACE_NOUNS and owner.dep_ == "pobj":
+        outer = owner.head.lower_
+        return str(outer) if outer in _AT_PLACE else None
+    return None
+
+
+def story_place(lead: str | None) -> str | None:
+    """Where the lead says its event happened: the first place named (spaCy entities) as the object
+    of "in", "at", "near", "off", "outside" (or "the city of X" after one), with the relation kept;
+    the dateline is skipped. Falls back to the lead's written pattern (lead_place)."""
+    if not lead:
+        return None
+    skip = _DATELINE.match(lead)
+    start = skip.end() if skip else 0
+    doc = parser().parse(lead)
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS or ent.start_char < start:
+            continue
+        relation = _locative(ent.root)
+        if relation is None:
+            continue
+        if relation in ("in", "at", "inside"):
+            return ent.text.removeprefix("the ")
+        return f"{relation} {ent.text}"
+    return lead_place(lead[start:])
+
+
+def names_other_place(sentence: str, place: str) -> bool:
+    """The sentence names a place (as the object of a locative preposition) other than `place`."""
+    target = place.lower()
+    for ent in parser().parse(sentence).ents:
+        if ent.label_ in _PLACE_LABELS and _locative(ent.root) is not None:
+            name = ent.text.lower()
+            if name not in target and target.split()[-1] not in name:
+                return True
+    return False
+
+
+def inherited_place(sentence: str, lead: str | None) -> str | None:
+    """The story's place for a figure sentence that names no place of its own, speaks of no other
+    event or period (background, "a separate attack") and names no other place."""
+    if BACKGROUND.search(sentence) or _OTHER_EVENT.search(sentence):
+        return None
+    place = story_place(lead)
+    if place is None or names_other_place(sentence, place):
+        return None
+    return place

@@ -9,11 +9,9 @@ number, within its clause, so the model's reading can be checked.
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from service.numbers import NumberMention, find_numbers
-
-Role = Literal["killed", "injured", "either", "other"]
+from service.syntax import Role, parser
 
 _KILLED = (
     r"kill\w*|dead|deaths?|die|died|dies|dying|lives|bodies|perish\w*|drown\w*|slain|murder\w*|"
@@ -140,7 +138,20 @@ def _is_year(mention: NumberMention) -> bool:
 def figure_role(
     sentence: str, mention: NumberMention, mentions: list[NumberMention] | None = None
 ) -> Role | None:
-    """What `mention` counts in `sentence`: killed, injured, either, other, or None (no word says)."""
+    """What `mention` counts in `sentence`: killed, injured, either, other, or None (no word says).
+
+    The dependency parse decides when a casualty or count word governs the number; the word
+    window reading below decides the rest (bench/roles_check.py measures both)."""
+    parsed = parser().role(sentence, mention.start, mention.end)
+    if parsed is not None:
+        return parsed
+    return window_role(sentence, mention, mentions)
+
+
+def window_role(
+    sentence: str, mention: NumberMention, mentions: list[NumberMention] | None = None
+) -> Role | None:
+    """What `mention` counts by the words next to it, within its clause (no parse)."""
     mentions = mentions if mentions is not None else find_numbers(sentence)
     before_text = sentence[: mention.start]
     earlier = [m for m in mentions if m.end <= mention.start]
@@ -176,5 +187,5 @@ def figure_role(
         return role
     if _AMONG.search(before) and earlier:
         # "the toll rose to nine, among them three children": three counts what nine counts.
-        return figure_role(sentence, earlier[-1], mentions)
+        return window_role(sentence, earlier[-1], mentions)
     return _last_role(before)

@@ -35,7 +35,7 @@ def roles(sentence: str) -> list[tuple[str, str | None]]:
         ("About 40 people died on March 3 in the capital.", [("40", "killed"), ("3", "other")]),
         ("Seven hikers remain missing and 4 are dead.", [("Seven", "other"), ("4", "killed")]),
         ("Doctors counted 50 casualties at the scene.", [("50", "either")]),
-        ("Two trains carrying 400 commuters collided.", [("Two", None), ("400", None)]),
+        ("Two trains carrying 400 commuters collided.", [("Two", None), ("400", "other")]),
         ("The flood left 300 families homeless.", [("300", "other")]),
         ("The virus has infected 1,200 people in the region.", [("1,200", "other")]),
     ],

