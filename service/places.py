@@ -111,7 +111,8 @@ def lead_place(lead: str | None) -> str | None:
     found = sorted([*_LEAD_PLACE.finditer(text), *_NAMED_PLACE.finditer(text)], key=lambda m: m.start())
     for match in found:
         place = match.group("place").rstrip(",")
-        if place.split()[0].lower() in _NOT_PLACES or _TOWARD.search(text[: match.start()] + " "):
+        first_word = place.removeprefix("the ").split()[0].lower()
+        if first_word in _NOT_PLACES or _TOWARD.search(text[: match.start()] + " "):
             continue
         rel = (match.groupdict().get("rel") or "in").lower()
         return place if rel in ("in", "at") else f"{rel} {place}"

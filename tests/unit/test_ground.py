@@ -1,5 +1,7 @@
 """Code checks every figure the model proposes against its sentence."""
 
+import pytest
+
 from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
 from service.ground import check_numbers, check_source, ground, qualifier_of
 from service.schema import Evidence
@@ -168,3 +170,38 @@ def test_the_group_is_the_noun_written_after_the_number() -> None:
     (mention,) = find_numbers(s)
     assert group_as_written("tourists", s, mention) is None
     assert group_as_written("people", s, mention) == "people"
+
+
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [
+        ("Lima, Peru (AP) -- A bus plunged into a ravine near Cusco on Monday, killing 12.", "near Cusco"),
+        ("A fire broke out at a market in the northern town of Kaduna late on Friday.", "Kaduna"),
+        ("A cargo ship sank off the Azores after its engine failed, the navy said.", "off the Azores"),
+        ("Flooding hit Lagos and Ibadan on Sunday.", None),
+        ("The council voted to raise taxes on Tuesday.", None),
+    ],
+)
+def test_story_place_is_where_the_lead_says_it_happened(lead: str, place: str | None) -> None:
+    from service.places import story_place
+
+    assert story_place(lead) == place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "inherits"),
+    [
+        ("Two drivers were taken to hospital, police said.", True),
+        ("In a separate crash, two drivers were hurt.", False),  # another event
+        ("Two drivers were hurt in Boulder.", False),  # names another place
+        ("The virus has killed 300 people nationwide.", False),  # a country-wide toll
+        ("Since the war began, 3,000 people have died.", False),  # background
+    ],
+)
+def test_a_toll_inherits_the_story_place_only_when_nothing_says_otherwise(
+    sentence: str, inherits: bool
+) -> None:
+    from service.places import inherited_place
+
+    lead = "A truck overturned on a highway near Denver on Monday, spilling its load."
+    assert (inherited_place(sentence, lead) == "near Denver") is inherits
