@@ -12,16 +12,13 @@ from typing import Literal
 from pydantic import BaseModel
 from rouge_score import tokenizers
 
+from service.dates import MONTHS
 from service.numbers import find_numbers, number_values
 
 IssueKind = Literal["number", "date", "name", "wording"]
 
 _WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_MONTHS = frozenset(_MONTH_NAMES.split())
+_MONTHS = frozenset(MONTHS)
 # Words that carry no claim of their own: function words and discourse connectors.
 _STOPWORD_TEXT = """a about above after again against all also am an and any are as at be because
 been before being below between both but by can could did do does doing down during each even

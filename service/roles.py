@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from service.dates import MONTHS
 from service.numbers import NumberMention, find_numbers
 from service.syntax import Role, parser
 
@@ -69,10 +70,8 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _AMONG = re.compile(r"\b(?:among|including)\s+(?:them|those|whom)\s*$", re.IGNORECASE)
 _AFTER_WORDS = 12
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+# Month names except "may", which is mostly the verb ("two more may die").
+_MONTHS = "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 # "at least", "more than": hedges between a verb and its number (repeated hedges happen).
