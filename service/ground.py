@@ -11,6 +11,7 @@ from service.numbers import NumberMention, find_numbers
 from service.places import BACKGROUND, inherited_place, place_as_written, same_event_place
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
+from service.syntax import dates_the_figure
 from service.timex import time_phrase
 
 ATTRIBUTION = re.compile(
@@ -190,6 +191,20 @@ def _place(
     return "unspecified"
 
 
+def _date_of(
+    date_text: str | None, sentence: str, mention: NumberMention | None, report: GroundingReport
+) -> str | None:
+    """The figure's date only if it dates the casualty word, not another event of the sentence
+    ("five bodies were found on Tuesday" does not say when they died)."""
+    if date_text is None or mention is None:
+        return date_text
+    at = sentence.lower().find(date_text.lower())
+    if at < 0 or dates_the_figure(sentence, (at, at + len(date_text)), (mention.start, mention.end)):
+        return date_text
+    report.warnings.append(f"date {date_text!r} dates another event of the sentence; not used")
+    return None
+
+
 def group_as_written(group: str | None, sentence: str, mention: NumberMention | None) -> str | None:
     """The counted group only if it is written right after the number ("17 injured people, most
     of them tourists" counts people, not tourists)."""
@@ -279,7 +294,7 @@ def ground(
             # lead reports, where the lead says it happened.
             location = inherited_place(sentence, lead) or location
         previous = reading.candidate
-        date_text = time_phrase(check_text(facts.when, sentence))
+        date_text = _date_of(time_phrase(check_text(facts.when, sentence)), sentence, first_mention, report)
         event = _same_event(report.events, location, date_text, facts.event_type)
         if event is not None:
             event.casualties.extend(c for c in casualties if not _known(c, event.casualties))

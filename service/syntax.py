@@ -229,3 +229,58 @@ def parser() -> Parser:
             f"the spaCy parser {PARSER_PACKAGE!r} is not installed: pip install -e . installs it"
         ) from exc
     return Parser(nlp)
+
+
+# Verbs that only report or frame a casualty word: a date on them dates the casualty word too
+# ("police said on Tuesday that five were killed", "the toll rose to 20 on Tuesday").
+_REPORTING = re.compile(
+    r"^(say|report|confirm|announce|tell|add|state|believe|fear|leave|rise|climb|reach|stand|put|"
+    r"be|have|become|remain)$",
+    re.IGNORECASE,
+)
+
+
+def _path(a: Token, b: Token) -> list[tuple[Token, str]]:
+    """The tree path from `a` to `b`: each step's token and the dependency label crossed."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return []
+    steps = [(t, t.dep_) for t in up_a[: up_a.index(common)]]
+    steps += [(t, t.dep_) for t in reversed(up_b[: up_b.index(common)])]
+    return [*steps, (common, "")]
+
+
+def _casualty_word(doc: Doc, number: Token) -> Token | None:
+    """The casualty word nearest the number in the tree ("died" of "5 climbers who died")."""
+    best: tuple[int, Token] | None = None
+    for token in doc:
+        if token.i != number.i and _role_of_word(token) is not None:
+            steps = len(_path(number, token))
+            if steps and (best is None or steps < best[0]):
+                best = (steps, token)
+    return best[1] if best else None
+
+
+def dates_the_figure(sentence: str, phrase: tuple[int, int], number: tuple[int, int]) -> bool:
+    """Whether the time phrase at `phrase` dates the casualty word of the number at `number`: the
+    tree path between them crosses no relative clause and no verb other than the casualty word and
+    verbs that only report or frame it ("bodies found on Tuesday" does not date the deaths)."""
+    doc = parser().parse(sentence)
+    when, count = number_token(doc, *phrase), number_token(doc, *number)
+    if when is None or count is None:
+        return True  # nothing to read: the clause checks decide
+    word = _casualty_word(doc, count)
+    if word is None:
+        return True
+    path = _path(when, word)
+    for token, dep in path:
+        if dep in ("relcl", "acl"):
+            return False
+        # A verb on the way is another event, unless it only reports or frames the casualty word
+        # or is the clause that says how it happened ("were killed when a bomb exploded").
+        other_verb = token.pos_ == "VERB" and token.i != word.i and dep != "advcl"
+        if other_verb and not _REPORTING.match(token.lemma_):
+            return False
+    return True

@@ -59,3 +59,41 @@ def test_parse_follows_structure_across_clauses() -> None:
 def _span(sentence: str, number: str) -> tuple[int, int]:
     m = _mention(sentence, number)
     return m.start, m.end
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "number", "dates_it"),
+    [
+        ("A blast on Tuesday killed five people.", "on Tuesday", "five", True),
+        ("Police said on Tuesday that five people were killed.", "on Tuesday", "five", True),
+        ("Five people were killed when a bomb exploded on Tuesday.", "on Tuesday", "Five", True),
+        ("The death toll rose to 20 on Tuesday.", "on Tuesday", "20", True),
+        # The day the bodies were found, a release, a later announcement: not the day of the deaths.
+        ("Rescuers found five bodies on Tuesday.", "on Tuesday", "five", False),
+        (
+            "The bodies of five climbers who died last week were found on Tuesday.",
+            "on Tuesday",
+            "five",
+            False,
+        ),
+        (
+            "Five people who were injured in a crash on Monday were released on Tuesday.",
+            "on Tuesday",
+            "Five",
+            False,
+        ),
+        (
+            "Five people who were injured in a crash on Monday were released on Tuesday.",
+            "on Monday",
+            "Five",
+            True,
+        ),
+    ],
+)
+def test_a_date_dates_the_figure_only_through_its_casualty_word(
+    sentence: str, date: str, number: str, dates_it: bool
+) -> None:
+    from service.syntax import dates_the_figure
+
+    at = sentence.index(date)
+    assert dates_the_figure(sentence, (at, at + len(date)), _span(sentence, number)) is dates_it
