@@ -61,6 +61,9 @@ def _span(sentence: str, number: str) -> tuple[int, int]:
     return m.start, m.end
 
 
+_RELEASED = "Five people who were injured in a crash on Monday were released on Tuesday."
+
+
 @pytest.mark.parametrize(
     ("sentence", "date", "number", "dates_it"),
     [
