@@ -11,7 +11,7 @@ from service.numbers import NumberMention, find_numbers
 from service.places import BACKGROUND, inherited_place, place_as_written, same_event_place
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
-from service.syntax import dates_the_figure
+from service.syntax import attaches_to_figure
 from service.timex import time_phrase
 
 ATTRIBUTION = re.compile(
@@ -165,7 +165,7 @@ def _place(
     proposed: str | None,
     event_type: str,
     candidate: Candidate,
-    near: int,
+    mention: NumberMention | None,
     report: GroundingReport,
     previous: Candidate | None,
 ) -> str:
@@ -173,9 +173,21 @@ def _place(
     the place of the figure sentence right before, when this one continues it; else unspecified."""
     place = (proposed or "").strip(" ,.")
     sentence = candidate.sentence.text
+    number = (mention.start, mention.end) if mention else (0, 0)
     if place:
-        written = place_as_written(place, sentence, near)
-        if written is None and candidate.context and check_text(place, candidate.context):
+        written = place_as_written(place, sentence, number[0])
+        at = sentence.lower().find(place.lower())
+        elsewhere = (
+            at >= 0
+            and mention is not None
+            and not attaches_to_figure(sentence, (at, at + len(place)), number)
+        )
+        if written is not None and elsewhere:
+            report.warnings.append(
+                f"place {place!r} is where another event of the sentence happened; not used"
+            )
+            written = None
+        elif written is None and candidate.context and check_text(place, candidate.context):
             written = place
         if written is not None:
             return written
@@ -199,7 +211,7 @@ def _date_of(
     if date_text is None or mention is None:
         return date_text
     at = sentence.lower().find(date_text.lower())
-    if at < 0 or dates_the_figure(sentence, (at, at + len(date_text)), (mention.start, mention.end)):
+    if at < 0 or attaches_to_figure(sentence, (at, at + len(date_text)), (mention.start, mention.end)):
         return date_text
     report.warnings.append(f"date {date_text!r} dates another event of the sentence; not used")
     return None
@@ -284,8 +296,7 @@ def ground(
                 casualties.append(casualty)
         if not casualties:
             continue
-        near = first_mention.start if first_mention else 0
-        location = _place(facts.place, facts.event_type, reading.candidate, near, report, previous)
+        location = _place(facts.place, facts.event_type, reading.candidate, first_mention, report, previous)
         if location == "unspecified" and facts.event_type != "conflict":
             main = report.events[0].location if report.events else None
             location = same_event_place(sentence, lead, main) or location

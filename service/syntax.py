@@ -231,7 +231,7 @@ def parser() -> Parser:
     return Parser(nlp)
 
 
-# Verbs that only report or frame a casualty word: a date on them dates the casualty word too
+# Verbs that only report or frame a casualty word: a phrase on them belongs to the casualty word
 # ("police said on Tuesday that five were killed", "the toll rose to 20 on Tuesday").
 _REPORTING = re.compile(
     r"^(say|report|confirm|announce|tell|add|state|believe|fear|leave|rise|climb|reach|stand|put|"
@@ -263,10 +263,11 @@ def _casualty_word(doc: Doc, number: Token) -> Token | None:
     return best[1] if best else None
 
 
-def dates_the_figure(sentence: str, phrase: tuple[int, int], number: tuple[int, int]) -> bool:
-    """Whether the time phrase at `phrase` dates the casualty word of the number at `number`: the
-    tree path between them crosses no relative clause and no verb other than the casualty word and
-    verbs that only report or frame it ("bodies found on Tuesday" does not date the deaths)."""
+def attaches_to_figure(sentence: str, phrase: tuple[int, int], number: tuple[int, int]) -> bool:
+    """Whether the phrase (a time or place) at `phrase` belongs to the casualty word of the number
+    at `number`: the tree path between them crosses no relative clause and no verb other than the
+    casualty word and verbs that only report or frame it ("bodies found on Tuesday" does not date
+    the deaths, "bodies found in the river" does not place them)."""
     doc = parser().parse(sentence)
     when, count = number_token(doc, *phrase), number_token(doc, *number)
     if when is None or count is None:

@@ -93,10 +93,30 @@ _RELEASED = "Five people who were injured in a crash on Monday were released on 
         ),
     ],
 )
-def test_a_date_dates_the_figure_only_through_its_casualty_word(
+def test_a_date_attaches_to_figure_only_through_its_casualty_word(
     sentence: str, date: str, number: str, dates_it: bool
 ) -> None:
-    from service.syntax import dates_the_figure
+    from service.syntax import attaches_to_figure
 
     at = sentence.index(date)
-    assert dates_the_figure(sentence, (at, at + len(date)), _span(sentence, number)) is dates_it
+    assert attaches_to_figure(sentence, (at, at + len(date)), _span(sentence, number)) is dates_it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "number", "places_it"),
+    [
+        ("Five people were killed in Tarsa when a truck hit a bus.", "Tarsa", "Five", True),
+        ("A blast in the market killed five people.", "the market", "five", True),
+        ("Police in Tarsa said five people were killed.", "Tarsa", "five", True),
+        # Where bodies were taken or found is not where the people died.
+        ("The bodies of five miners who died were flown to Tarsa.", "Tarsa", "five", False),
+        ("Divers recovered five bodies from the lake.", "the lake", "five", False),
+    ],
+)
+def test_a_place_belongs_to_the_figure_only_through_its_casualty_word(
+    sentence: str, place: str, number: str, places_it: bool
+) -> None:
+    from service.syntax import attaches_to_figure
+
+    at = sentence.index(place)
+    assert attaches_to_figure(sentence, (at, at + len(place)), _span(sentence, number)) is places_it
