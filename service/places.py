@@ -205,4 +205,7 @@ def inherited_place(sentence: str, lead: str | None) -> str | None:
     place = story_place(lead)
     if place is None or names_other_place(sentence, place):
         return None
+    name = place.split(" ", 1)[1] if place.split(" ", 1)[0] in _AT_PLACE and " " in place else place
+    if name.lower() in sentence.lower():
+        return None  # written here but not as the figure's place ("flown to Tarsa"): another role
     return place

@@ -205,3 +205,10 @@ def test_a_toll_inherits_the_story_place_only_when_nothing_says_otherwise(
 
     lead = "A truck overturned on a highway near Denver on Monday, spilling its load."
     assert (inherited_place(sentence, lead) == "near Denver") is inherits
+
+
+def test_the_story_place_written_in_another_role_is_not_inherited() -> None:
+    from service.places import inherited_place
+
+    lead = "A bus plunged into a ravine near Tarsa on Monday."
+    assert inherited_place("Five injured passengers were flown to Tarsa.", lead) is None
