@@ -296,16 +296,16 @@ def ground(
                 casualties.append(casualty)
         if not casualties:
             continue
+        date_text = _date_of(time_phrase(check_text(facts.when, sentence)), sentence, first_mention, report)
         location = _place(facts.place, facts.event_type, reading.candidate, first_mention, report, previous)
         if location == "unspecified" and facts.event_type != "conflict":
             main = report.events[0].location if report.events else None
             location = same_event_place(sentence, lead, main) or location
         if location == "unspecified" and facts.event_type != "conflict":
-            # A toll with no place, period or other event of its own is the toll of the event the
-            # lead reports, where the lead says it happened.
-            location = inherited_place(sentence, lead) or location
+            # A toll with no place, period, date or other event of its own is the toll of the event
+            # the lead reports, where the lead says it happened.
+            location = inherited_place(sentence, lead, date_text) or location
         previous = reading.candidate
-        date_text = _date_of(time_phrase(check_text(facts.when, sentence)), sentence, first_mention, report)
         event = _same_event(report.events, location, date_text, facts.event_type)
         if event is not None:
             event.casualties.extend(c for c in casualties if not _known(c, event.casualties))

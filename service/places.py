@@ -112,7 +112,8 @@ def lead_place(lead: str | None) -> str | None:
     for match in found:
         place = match.group("place").rstrip(",")
         first_word = place.removeprefix("the ").split()[0].lower()
-        if first_word in _NOT_PLACES or _TOWARD.search(text[: match.start()] + " "):
+        possessive = place.endswith(("'s", "’s"))  # "off Thailand's coast": the coast is the place
+        if first_word in _NOT_PLACES or possessive or _TOWARD.search(text[: match.start()] + " "):
             continue
         rel = (match.groupdict().get("rel") or "in").lower()
         return place if rel in ("in", "at") else f"{rel} {place}"
@@ -197,10 +198,13 @@ def names_other_place(sentence: str, place: str) -> bool:
     return False
 
 
-def inherited_place(sentence: str, lead: str | None) -> str | None:
+def inherited_place(sentence: str, lead: str | None, date_text: str | None = None) -> str | None:
     """The story's place for a figure sentence that names no place of its own, speaks of no other
-    event or period (background, "a separate attack") and names no other place."""
+    event or period (background, "a separate attack"), names no other place, and gives no date the
+    lead does not give (a toll "on January 29" in a story about Wednesday is another event)."""
     if BACKGROUND.search(sentence) or _OTHER_EVENT.search(sentence):
+        return None
+    if date_text and (not lead or date_text.lower() not in lead.lower()):
         return None
     place = story_place(lead)
     if place is None or names_other_place(sentence, place):

@@ -212,3 +212,12 @@ def test_the_story_place_written_in_another_role_is_not_inherited() -> None:
 
     lead = "A bus plunged into a ravine near Tarsa on Monday."
     assert inherited_place("Five injured passengers were flown to Tarsa.", lead) is None
+
+
+def test_a_toll_with_a_date_the_lead_lacks_is_another_event() -> None:
+    from service.places import inherited_place, lead_place
+
+    lead = "A bus plunged into a ravine near Tarsa on Monday."
+    assert inherited_place("Three people were killed, police said.", lead, "on Monday") == "near Tarsa"
+    assert inherited_place("Three people were killed, police said.", lead, "on January 29") is None
+    assert lead_place("A ferry caught fire off Thailand's southern coast.") is None
