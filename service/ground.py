@@ -177,6 +177,12 @@ def _place(
     if place:
         written = place_as_written(place, sentence, number[0])
         at = sentence.lower().find(place.lower())
+        if written is None and mention is not None and at >= 0:
+            # Outside the number's clause, the parse decides: "four died after a plane crashed
+            # in Tarsa" places the deaths, "strikes on A after 25 were killed in B" does not.
+            elsewhere_written = place_as_written(place, sentence, number[0], whole=True)
+            if elsewhere_written and attaches_to_figure(sentence, (at, at + len(place)), number):
+                written = elsewhere_written
         elsewhere = (
             at >= 0
             and mention is not None

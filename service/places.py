@@ -48,11 +48,12 @@ def clause_of(sentence: str, position: int) -> tuple[int, int]:
     return start, end
 
 
-def place_as_written(place: str, sentence: str, near: int) -> str | None:
-    """The place as the sentence writes it, in the clause of the number at `near`, with a
-    locative relation kept ("near the stadium"); None when that clause does not name it."""
+def place_as_written(place: str, sentence: str, near: int, *, whole: bool = False) -> str | None:
+    """The place as the sentence writes it, in the clause of the number at `near` (in the whole
+    sentence with `whole`), with a locative relation kept ("near the stadium"); None when it is
+    not written there as a place."""
     low, target = sentence.lower(), place.lower()
-    a, b = clause_of(sentence, near)
+    a, b = (0, len(sentence)) if whole else clause_of(sentence, near)
     found = low.find(target, a, b)
     # A place name inside a longer name is not a place: "according to Varna News" says nothing
     # about where it happened.

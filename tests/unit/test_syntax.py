@@ -108,6 +108,9 @@ def test_a_date_attaches_to_figure_only_through_its_casualty_word(
         ("Five people were killed in Tarsa when a truck hit a bus.", "Tarsa", "Five", True),
         ("A blast in the market killed five people.", "the market", "five", True),
         ("Police in Tarsa said five people were killed.", "Tarsa", "five", True),
+        ("Four people died after a small plane crashed in woodland near Tarsa.", "Tarsa", "Four", True),
+        ("Jets struck Kavra after 25 people were killed in bombings in Selim.", "Kavra", "25", False),
+        ("Jets struck Kavra after 25 people were killed in bombings in Selim.", "Selim", "25", True),
         # Where bodies were taken or found is not where the people died.
         ("The bodies of five miners who died were flown to Tarsa.", "Tarsa", "five", False),
         ("Divers recovered five bodies from the lake.", "the lake", "five", False),
