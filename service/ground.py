@@ -12,7 +12,7 @@ from service.places import BACKGROUND, inherited_place, place_as_written, same_e
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
 from service.syntax import attaches_to_figure
-from service.timex import time_phrase
+from service.timex import first_time_expression, time_phrase
 
 ATTRIBUTION = re.compile(
     r"\b(said|says|say|according|told|tells|reported|reports|report|estimates?|estimated|"
@@ -309,8 +309,10 @@ def ground(
             location = same_event_place(sentence, lead, main) or location
         if location == "unspecified" and facts.event_type != "conflict":
             # A toll with no place, period, date or other event of its own is the toll of the event
-            # the lead reports, where the lead says it happened.
-            location = inherited_place(sentence, lead, date_text) or location
+            # the lead reports, where and when the lead says it happened.
+            story = inherited_place(sentence, lead, date_text)
+            if story is not None:
+                location, date_text = story, date_text or first_time_expression(lead)
         previous = reading.candidate
         event = _same_event(report.events, location, date_text, facts.event_type)
         if event is not None:

@@ -12,6 +12,10 @@ from service.dates import MONTHS, WEEKDAYS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+# Short forms that are also words ("sun", "sat", "mar") or too short to be sure of.
+_ABBREVIATIONS = frozenset(
+    w for w in (*MONTHS, *WEEKDAYS) if len(w) <= 4 and w not in ("may", "june", "july")
+)
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few)"
 _PART = r"(?:morning|afternoon|evening|night|weekend|hours)"
 _CORE = (
@@ -56,3 +60,22 @@ def time_phrase(text: str | None) -> str | None:
         if _OPENED.match(found.group(0)):
             return found.group(0)
     return None
+
+
+def first_time_expression(text: str | None) -> str | None:
+    """The first time expression written in `text`, with its preposition ("on Friday", "Friday")."""
+    for found in _SEARCH.finditer(text or ""):
+        phrase = found.group(0)
+        last = phrase.split()[-1].lower().rstrip(".")
+        # "The sun", "Sat", "the 2007 shooting": an abbreviation or a year inside a noun phrase is
+        # not the day the lead's event happened.
+        if last in _ABBREVIATIONS or re.fullmatch(r"(?:19|20)\d\d|(?:19|20)\d0s", last):
+            continue
+        if is_time_expression(phrase):
+            return phrase
+    return None
+
+
+_ABBREVIATIONS = frozenset(
+    w for w in (*MONTHS, *WEEKDAYS) if len(w) <= 4 and w not in ("may", "june", "july")
+)

@@ -34,3 +34,19 @@ def test_phrases_that_are_not_dates(text: str) -> None:
 
 def test_time_expression_inside_a_longer_phrase_needs_its_preposition() -> None:
     assert time_phrase("killed in the north on Monday") == "on Monday"
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("A bus fell into a ravine near Cusco on Monday, police said.", "on Monday"),
+        ("Rebels claimed a bomb attack Friday near the embassy.", "Friday"),
+        ("Three children died after a car crashed into a lake this afternoon.", "this afternoon"),
+        ("The sun had not risen over the campus.", None),  # "sun" is not Sunday
+        ("A guard was sentenced for the 2007 shooting in the square.", None),  # a year in a noun phrase
+    ],
+)
+def test_first_time_expression_of_a_lead(lead: str, expected: str | None) -> None:
+    from service.timex import first_time_expression
+
+    assert first_time_expression(lead) == expected
