@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
 from service.numbers import NumberMention, find_numbers
-from service.places import BACKGROUND, inherited_place, place_as_written, same_event_place
+from service.places import BACKGROUND, inherited_place, place_as_written, relation_of, same_event_place
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
 from service.syntax import attaches_to_figure
@@ -195,6 +195,10 @@ def _place(
             written = None
         elif written is None and candidate.context and check_text(place, candidate.context):
             written = place
+        if written is not None and written.lower() == place.lower() and at >= 0:
+            # "near the northeastern city of Garowe" is near Garowe, not in it.
+            relation = relation_of(sentence, at, at + len(place))
+            written = f"{relation} {written}" if relation else written
         if written is not None:
             return written
         report.warnings.append(f"place {place!r} is not written in the figure's clause; not used")

@@ -139,7 +139,10 @@ def same_event_place(sentence: str, lead: str | None, known: str | None) -> str 
 # A figure sentence that speaks of another event than the story's ("in a separate attack").
 _OTHER_EVENT = re.compile(
     r"\b(separate|another|unrelated|earlier|previous|similar|last (week|month|year)|"
-    r"(a|one) (day|week|month|year) (earlier|before))\b",
+    r"(a|one) (day|week|month|year) (earlier|before)|"
+    # "died in that attack": points back at the event just mentioned, not at the lead's
+    r"(that|those) ([\w-]+ )?(attacks?|raids?|bombings?|blasts?|crash(es)?|fires?|shootings?|"
+    r"massacres?|incidents?|assaults?|sieges?|wars?|storms?|floods?|quakes?|earthquakes?))\b",
     re.IGNORECASE,
 )
 # "Kano, Nigeria (CNN) --": where the reporter files from, not where it happened.
@@ -186,6 +189,17 @@ def story_place(lead: str | None) -> str | None:
             return ent.text.removeprefix("the ")
         return f"{relation} {ent.text}"
     return lead_place(lead[start:])
+
+
+def relation_of(sentence: str, start: int, end: int) -> str | None:
+    """The locative relation the parse gives the place at [start, end) when it is not "in" or "at"
+    ("near the city of Garowe" -> "near"); None for "in", "at" or no relation."""
+    doc = parser().parse(sentence)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    relation = _locative(span.root)
+    return relation if relation in ("near", "off", "outside") else None
 
 
 def names_other_place(sentence: str, place: str) -> bool:

@@ -221,3 +221,22 @@ def test_a_toll_with_a_date_the_lead_lacks_is_another_event() -> None:
     assert inherited_place("Three people were killed, police said.", lead, "on Monday") == "near Tarsa"
     assert inherited_place("Three people were killed, police said.", lead, "on January 29") is None
     assert lead_place("A ferry caught fire off Thailand's southern coast.") is None
+
+
+def test_near_the_city_of_x_is_near_x() -> None:
+    from service.places import relation_of
+
+    sentence = "A bomb went off near the northern city of Tarsa on Monday, killing six people."
+    at = sentence.index("Tarsa")
+    assert relation_of(sentence, at, at + 5) == "near"
+    sentence = "Six people were killed in the northern city of Tarsa."
+    at = sentence.index("Tarsa")
+    assert relation_of(sentence, at, at + 5) is None
+
+
+def test_that_attack_points_back_not_at_the_lead() -> None:
+    from service.places import inherited_place
+
+    lead = "A bomb exploded in Tarsa on Monday."
+    assert inherited_place("Nearly 150 people died in that attack.", lead) is None
+    assert inherited_place("Nearly 150 people died in the attack.", lead) == "Tarsa"
