@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     )
     # Not `api_key`: `--api-key` is already the flag of `api_keys` (tokens of newsdigest's own API).
     backend_api_key: SecretStr | None = Field(
-        None, description="backend=openai: bearer token the server expects; unset = none sent."
+        None, description="backend=openai: bearer token the server expects; unset = the placeholder EMPTY."
     )
     api_model: str | None = Field(
         None, description="backend=openai: model name to request; unset = the first one the server lists."

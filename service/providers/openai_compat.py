@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import instructor
 import openai
 from instructor.core import InstructorError
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel
 
 from service.errors import BackendError, GenerationError
@@ -25,6 +26,9 @@ T = TypeVar("T", bound=BaseModel)
 # make it decode exactly as the in-process engine does. Other servers are greedy at temperature 0
 # (and OpenAI rejects unknown fields), so they get only the standard fields.
 LLAMA_CPP_PYTHON_DECODING: dict[str, Any] = {"top_k": 1, "repeat_penalty": 1.0}
+# The openai client refuses to start without a key; servers without auth ignore this one (vLLM's docs
+# use the same placeholder).
+NO_KEY = "EMPTY"
 # A long-running `serve` re-reads what the server serves this often, so a server restarted with
 # another model under the same URL changes the cache keys within a minute.
 SERVER_INFO_TTL_S = 60.0
@@ -43,9 +47,8 @@ class OpenAICompatLLM:
         self._seed = settings.seed
         self._n_ctx = settings.n_ctx
         self.max_concurrency = settings.api_concurrency
-        key = settings.backend_api_key.get_secret_value() if settings.backend_api_key else ""
-        # The openai client does the retries with backoff (connection errors, timeouts, 408/409/429/5xx);
-        # an empty key sends no Authorization header (local servers need none).
+        key = settings.backend_api_key.get_secret_value() if settings.backend_api_key else NO_KEY
+        # The openai client does the retries with backoff (connection errors, timeouts, 408/409/429/5xx).
         self._client = client or openai.OpenAI(
             base_url=self.base_url, api_key=key, timeout=self._timeout_s, max_retries=self._retries
         )
@@ -129,6 +132,11 @@ class OpenAICompatLLM:
             kwargs["extra_body"] = dict(LLAMA_CPP_PYTHON_DECODING)
         started = time.perf_counter()
         response = self._client.chat.completions.create(**kwargs)
+        if not isinstance(response, ChatCompletion):  # a proxy's error page, served with status 200
+            raise BackendError(
+                f"the model server at {self.base_url} answered with something that is not a chat "
+                f"completion: {str(response)[:120]!r}"
+            )
         with self._usage_lock:
             self._usage.seconds += time.perf_counter() - started
             self._usage.calls += 1
