@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 # json_schema: OpenAI, vLLM, llama-server, Ollama, LM Studio. json_object (+ "schema"): llama-cpp-python,
-# whose server rejects json_schema and whose in-process chat completion ignores it (see NOTES.md).
+# whose server rejects json_schema (422) and whose in-process chat completion decodes it unconstrained.
 ResponseFormat = Literal["json_schema", "json_object"]
 
 

@@ -19,6 +19,11 @@ def find_api_error(exc: BaseException) -> openai.APIError | BackendError | None:
     return None
 
 
+def _brief(exc: openai.APIError) -> str:
+    """The server's message, short enough for one line."""
+    return " ".join(exc.message.split())[:200]
+
+
 def backend_error(exc: openai.APIError, base_url: str, *, timeout_s: float, retries: int) -> BackendError:
     """One-line error naming the server, what went wrong and what to change."""
     where = f"the model server at {base_url}"
@@ -32,13 +37,13 @@ def backend_error(exc: openai.APIError, base_url: str, *, timeout_s: float, retr
         )
     if isinstance(exc, openai.NotFoundError):
         return BackendError(
-            f"{where} answered 404 ({exc.message}): check NEWSDIGEST_BASE_URL and NEWSDIGEST_API_MODEL"
+            f"{where} answered 404 ({_brief(exc)}): check NEWSDIGEST_BASE_URL and NEWSDIGEST_API_MODEL"
         )
     if isinstance(exc, openai.BadRequestError | openai.UnprocessableEntityError):
         return BackendError(
-            f"{where} rejected the request ({exc.status_code}: {exc.message}); if it does not take this "
+            f"{where} rejected the request ({exc.status_code}: {_brief(exc)}); if it does not take this "
             "response_format, set NEWSDIGEST_API_RESPONSE_FORMAT (json_schema or json_object)"
         )
     if isinstance(exc, openai.APIStatusError):
-        return BackendError(f"{where} failed ({exc.status_code}) after {retries} retries: {exc.message}")
-    return BackendError(f"{where} sent something that is not an OpenAI answer: {exc}")
+        return BackendError(f"{where} failed ({exc.status_code}) after {retries} retries: {_brief(exc)}")
+    return BackendError(f"{where} sent something that is not an OpenAI answer: {_brief(exc)}")
