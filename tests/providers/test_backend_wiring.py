@@ -145,3 +145,9 @@ async def test_api_answers_504_when_the_model_server_is_too_slow(
     body = response.json()
     assert body["error"] == "backend_timeout" and "did not answer within 0.2 s" in body["detail"]
     assert json.dumps(body).count("\n") == 0
+
+
+def test_a_backend_name_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["analyze", "--backend", "ollama", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2
+    assert "'ollama' is not one of 'llama_cpp', 'openai'" in result.output
