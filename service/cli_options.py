@@ -42,6 +42,8 @@ def _option(name: str, field: FieldInfo) -> Callable[[F], F]:
             multiple=True,
             help=f"{help_text} Repeat for several keys; prefer the env var (flags show in ps).",
         )
+    if typing.get_origin(kind) is typing.Literal:
+        return click.option(f"--{flag}", name, type=click.Choice(typing.get_args(kind)), help=help_text)
     click_type: Any = {
         int: click.INT,
         float: click.FLOAT,

@@ -34,6 +34,19 @@ class ChecksumError(ModelError):
     code = "model_checksum_mismatch"
 
 
+class BackendError(ModelError):
+    """The model server of an HTTP backend is unreachable, refuses the request or fails."""
+
+    code = "backend_unavailable"
+
+
+class BackendTimeoutError(BackendError):
+    """The model server of an HTTP backend did not answer in time, retries included."""
+
+    status_code = 504
+    code = "backend_timeout"
+
+
 class GenerationError(NewsdigestError):
     """The model did not produce a valid structured answer after retries."""
 

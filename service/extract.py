@@ -9,6 +9,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
+from service.concurrency import map_calls
 from service.errors import GenerationError
 from service.llm import LLM
 from service.numbers import find_numbers
@@ -134,12 +135,19 @@ def read_candidates(
     """One short constrained call per candidate sentence: small models get facts right this way.
 
     A sentence the model cannot answer validly is skipped and said in the warnings."""
-    readings, warnings = [], []
-    for c in candidates:
+
+    def read(c: Candidate) -> Reading | str:
         try:
             facts = llm.structured(build_messages(prompts, title, c), SentenceFacts, max_tokens=320)
         except GenerationError as exc:
-            warnings.append(f"sentence at {c.sentence.start} skipped: {str(exc).splitlines()[0][:200]}")
-            continue
-        readings.append(Reading(c, facts))
+            return f"sentence at {c.sentence.start} skipped: {str(exc).splitlines()[0][:200]}"
+        return Reading(c, facts)
+
+    readings, warnings = [], []
+    # The calls are independent: a backend that serves several at once gets them together.
+    for outcome in map_calls(read, candidates, max_concurrency=llm.max_concurrency):
+        if isinstance(outcome, Reading):
+            readings.append(outcome)
+        else:
+            warnings.append(outcome)
     return readings, warnings

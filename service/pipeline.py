@@ -25,7 +25,10 @@ from service.summary import summarize
 class Analyzer(Protocol):
     """What the CLI, the API and the eval runner need from a pipeline."""
 
-    model_name: str
+    @property
+    def model_name(self) -> str:
+        """Name of the model that answers."""
+        ...
 
     def cache_key(self, article: ArticleInput) -> str:
         """Key of the cached result for this article; raises InputError for unusable input."""
@@ -61,20 +64,21 @@ class Pipeline:
         self.settings = settings
         self.llm = llm
         self.prompts = prompts or load_prompts(settings.prompts_dir)
-        self.model_name = llm.name
         self._cache = (
             None if settings.no_cache else ResultCache(settings.cache_dir, settings.cache_size_limit_mb)
         )
 
+    @property
+    def model_name(self) -> str:
+        """The model's name as the backend knows it (an HTTP backend learns it from its server)."""
+        return self.llm.name
+
     @classmethod
     def from_settings(cls, settings: Settings) -> Pipeline:
-        """Resolve and verify the configured model; its weights load on first use."""
-        from service.engine import LazyEngine
-        from service.models import resolve
+        """The configured backend (a GGUF is resolved and verified now, loaded on first use)."""
+        from service.providers.factory import build_llm
 
-        model = resolve(settings.model, settings.models_dir)
-        engine = LazyEngine(model, n_ctx=settings.n_ctx, n_threads=settings.n_threads, seed=settings.seed)
-        return cls(settings, engine)
+        return cls(settings, build_llm(settings))
 
     def prepare(self, article: ArticleInput) -> Prepared:
         """Validate the input and gather metadata; raises InputError with a one-line reason."""
@@ -96,13 +100,14 @@ class Pipeline:
         return Prepared(text, html_meta, meta)
 
     def _key(self, prepared: Prepared) -> str:
-        decoding = {**getattr(self.llm, "decoding", {}), "verify_summary": self.settings.verify_summary}
+        decoding = {**self.llm.decoding, "verify_summary": self.settings.verify_summary}
         return cache_key(
             input_text=prepared.text,
             metadata=prepared.meta.model_dump(),
             prompt_version=f"{self.prompts.version}@{self.prompts.digest}",
             schema_version=SCHEMA_VERSION,
-            model_sha256=self.llm.sha256,
+            # The GGUF's sha256 in-process, so the keys made before there were backends stay valid.
+            model_sha256=self.llm.fingerprint,
             decoding=decoding,
             package_version=__version__,
         )
@@ -177,7 +182,9 @@ class Pipeline:
             warnings=injection_warnings + extract_warnings + grounded.warnings + summary.warnings,
             provenance=Provenance(
                 model=self.model_name,
-                model_sha256=self.llm.sha256,
+                model_sha256=self.llm.fingerprint,
+                backend=self.settings.backend,
+                model_fingerprint=self.llm.fingerprint,
                 prompt_version=self.prompts.version,
                 schema_version=SCHEMA_VERSION,
                 package_version=__version__,

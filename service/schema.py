@@ -67,7 +67,16 @@ class Provenance(BaseModel):
     """How this result was made, so it can be reproduced or invalidated."""
 
     model: str
-    model_sha256: str
+    model_sha256: str = Field(
+        description="sha256 of the GGUF file; for the openai backend the same as model_fingerprint."
+    )
+    backend: Literal["llama_cpp", "openai"] = Field("llama_cpp", description="Which backend ran the model.")
+    model_fingerprint: str | None = Field(
+        None,
+        description="What the cache key identifies the model by: the GGUF sha256, or for the openai "
+        "backend a sha256 of base_url, model name and the server's /models entry (README, Backends). "
+        "None in results cached before backends existed.",
+    )
     prompt_version: str
     schema_version: str
     package_version: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import (
@@ -48,6 +49,42 @@ class Settings(BaseSettings):
     )
     n_ctx: int = Field(4096, ge=512, description="Context window in tokens.")
     seed: int = Field(0, description="Sampling seed (decoding is greedy; kept for reproducibility).")
+    backend: Literal["llama_cpp", "openai"] = Field(
+        "llama_cpp",
+        description="Model backend: llama_cpp (the GGUF `model`, in-process, offline) or openai (an "
+        "OpenAI-compatible server at `base_url`: llama-server, vLLM, Ollama, LM Studio...).",
+    )
+    base_url: str = Field(
+        "http://127.0.0.1:8080/v1", description="backend=openai: the server's API root (ends in /v1)."
+    )
+    # Not `api_key`: `--api-key` is already the flag of `api_keys` (tokens of newsdigest's own API).
+    backend_api_key: SecretStr | None = Field(
+        None, description="backend=openai: bearer token the server expects; unset = the placeholder EMPTY."
+    )
+    api_model: str | None = Field(
+        None, description="backend=openai: model name to request; unset = the first one the server lists."
+    )
+    api_timeout_s: float = Field(
+        120.0, gt=0, description="backend=openai: seconds one request may take before it is retried."
+    )
+    api_retries: int = Field(
+        2,
+        ge=0,
+        description="backend=openai: retries of a request that failed to connect, timed out or got "
+        "408/409/429/5xx, with exponential backoff (0.5 s doubling, at most 8 s).",
+    )
+    api_concurrency: int = Field(
+        4,
+        ge=1,
+        description="backend=openai: model calls sent at once (at most the server's parallel slots, "
+        "e.g. llama-server -np; 1 = one after another).",
+    )
+    api_response_format: Literal["auto", "json_schema", "json_object"] = Field(
+        "auto",
+        description="backend=openai: how the schema is sent: json_schema (OpenAI, vLLM, llama-server, "
+        "Ollama, LM Studio), json_object + schema (llama-cpp-python's server); auto = json_object "
+        "only when the server says it is llama-cpp-python.",
+    )
     verify_summary: bool = Field(
         True,
         description="Ask the model, per summary sentence that passed the code checks, whether the "

@@ -10,7 +10,7 @@ from service.api.batch_runner import BatchRunner
 from service.api.batches import BatchStore
 from service.api.metrics import ApiMetrics
 from service.api.queue import ModelWorker
-from service.errors import ModelError
+from service.errors import BackendError, ModelError
 from service.pipeline import Analyzer, Pipeline
 from service.settings import Settings
 
@@ -25,9 +25,14 @@ LOADING_RETRY_S = 5
 def _load_pipeline(settings: Settings) -> Analyzer:
     """The real pipeline (llama.cpp is imported only here, inside `from_settings`)."""
     pipeline = Pipeline.from_settings(settings)
-    # The engine loads its weights lazily; loading them now (and tokenizing a word) makes /readyz
-    # mean "loaded and answering", and the first request does not pay the load.
-    pipeline.llm.count_tokens("ready")
+    # The engine loads its weights lazily; loading them now makes /readyz mean "loaded and
+    # answering", and the first request does not pay the load.
+    try:
+        pipeline.llm.warm_up()
+    except BackendError as exc:
+        # A model server started with newsdigest may still be loading: requests get 503 until it
+        # answers, rather than the server staying unready until restarted.
+        log.warning("the model server does not answer yet: %s", exc)
     return pipeline
 
 
