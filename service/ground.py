@@ -11,7 +11,6 @@ from service.numbers import NumberMention, find_numbers
 from service.places import BACKGROUND, inherited_place, place_as_written, relation_of, same_event_place
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
-from service.syntax import attaches_to_figure
 from service.timex import first_time_expression, time_phrase
 
 ATTRIBUTION = re.compile(
@@ -177,23 +176,7 @@ def _place(
     if place:
         written = place_as_written(place, sentence, number[0])
         at = sentence.lower().find(place.lower())
-        if written is None and mention is not None and at >= 0:
-            # Outside the number's clause, the parse decides: "four died after a plane crashed
-            # in Tarsa" places the deaths, "strikes on A after 25 were killed in B" does not.
-            elsewhere_written = place_as_written(place, sentence, number[0], whole=True)
-            if elsewhere_written and attaches_to_figure(sentence, (at, at + len(place)), number):
-                written = elsewhere_written
-        elsewhere = (
-            at >= 0
-            and mention is not None
-            and not attaches_to_figure(sentence, (at, at + len(place)), number)
-        )
-        if written is not None and elsewhere:
-            report.warnings.append(
-                f"place {place!r} is where another event of the sentence happened; not used"
-            )
-            written = None
-        elif written is None and candidate.context and check_text(place, candidate.context):
+        if written is None and candidate.context and check_text(place, candidate.context):
             written = place
         if written is not None and written.lower() == place.lower() and at >= 0:
             # "near the northeastern city of Garowe" is near Garowe, not in it.
@@ -211,20 +194,6 @@ def _place(
     if continues and event_type != "conflict" and not BACKGROUND.search(sentence):
         return report.events[-1].location
     return "unspecified"
-
-
-def _date_of(
-    date_text: str | None, sentence: str, mention: NumberMention | None, report: GroundingReport
-) -> str | None:
-    """The figure's date only if it dates the casualty word, not another event of the sentence
-    ("five bodies were found on Tuesday" does not say when they died)."""
-    if date_text is None or mention is None:
-        return date_text
-    at = sentence.lower().find(date_text.lower())
-    if at < 0 or attaches_to_figure(sentence, (at, at + len(date_text)), (mention.start, mention.end)):
-        return date_text
-    report.warnings.append(f"date {date_text!r} dates another event of the sentence; not used")
-    return None
 
 
 def group_as_written(group: str | None, sentence: str, mention: NumberMention | None) -> str | None:
@@ -306,7 +275,7 @@ def ground(
                 casualties.append(casualty)
         if not casualties:
             continue
-        date_text = _date_of(time_phrase(check_text(facts.when, sentence)), sentence, first_mention, report)
+        date_text = time_phrase(check_text(facts.when, sentence))
         location = _place(facts.place, facts.event_type, reading.candidate, first_mention, report, previous)
         if location == "unspecified" and facts.event_type != "conflict":
             main = report.events[0].location if report.events else None
