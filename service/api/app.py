@@ -18,6 +18,7 @@ from service import __version__
 from service.api.auth import SECURITY_SCHEME, KeyRing, require_api_key
 from service.api.errors import EXCEPTION_HANDLERS
 from service.api.logs import log_request
+from service.api.review import review_analysis
 from service.api.routes import (
     DEPENDENCIES,
     AnalysisController,
@@ -79,7 +80,11 @@ def _openapi() -> OpenAPIConfig:
     return OpenAPIConfig(
         title="newsdigest",
         version=__version__,
-        description="Grounded casualty records and neutral summaries of news articles, from a local LLM.",
+        description=(
+            "Grounded casualty records and neutral summaries of news articles, from a local LLM. "
+            "**Review** any stored analysis in a browser: `GET /v1/analyses/{cache_key}/review` "
+            "(operation reviewAnalysis) draws its facts on the article."
+        ),
         path="/docs",
         render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
         components=Components(
@@ -98,7 +103,7 @@ def create_app(
     runtime = Runtime(settings, analyzer, analyzer_factory)
     v1 = Router(
         path="/v1",
-        route_handlers=[AnalysisController, BatchController, check],
+        route_handlers=[AnalysisController, review_analysis, BatchController, check],
         guards=[require_api_key],
         security=[{SECURITY_SCHEME: []}],
     )

@@ -32,6 +32,7 @@ class FakeAnalyzer:
         self.started = threading.Event()
         self.calls: list[str] = []
         self.cache: dict[str, Analysis] = {}
+        self.texts: dict[str, str] = {}
 
     def cache_key(self, article: ArticleInput) -> str:
         """sha256 of the text; InputError for blank text or a poison word used by the tests."""
@@ -54,6 +55,10 @@ class FakeAnalyzer:
         copy = found.model_copy(deep=True)
         copy.provenance.cached = True
         return copy
+
+    def source_text(self, cache_key: str) -> str | None:
+        """The plain text stored with a result, like the real cache."""
+        return self.texts.get(cache_key)
 
     def analyze(self, article: ArticleInput, *, use_cache: bool = True) -> Analysis:
         """Pretend to run the model: wait for the gate/delay, record the call, cache the result."""
@@ -85,4 +90,6 @@ class FakeAnalyzer:
             ),
         )
         self.cache[key] = result
+        if article.text is not None:
+            self.texts[key] = article.text
         return result
