@@ -19,10 +19,11 @@ def _environment() -> Environment:
 
 def record_labels(page: ReviewPage) -> dict[str, str]:
     """A readable name per record id, for tooltips and the selection status line."""
-    labels = {}
+    labels: dict[str, str] = {}
     for table in page.tables:
         for row in table.rows:
-            labels[row.record] = f"{table.noun} {row.cells[0]}" if row.cells else row.record
+            # Rows of later tables may share an id (e.g. facts about a figure): the first names it.
+            labels.setdefault(row.record, f"{table.noun} {row.cells[0]}" if row.cells else row.record)
     for i, sentence in enumerate(page.sentences, 1):
         labels[sentence.record] = f"summary sentence {i}"
     return labels
