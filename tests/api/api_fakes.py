@@ -36,7 +36,8 @@ class FakeAnalyzer:
 
     def cache_key(self, article: ArticleInput) -> str:
         """sha256 of the text; InputError for blank text or a poison word used by the tests."""
-        text = (article.text or article.html or "").strip()
+        # Like the pipeline: a blank text gives way to the html.
+        text = (article.text or "").strip() or (article.html or "").strip()
         if not text:
             raise InputError("the article is empty")
         if "\x00" in text:
