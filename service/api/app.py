@@ -21,6 +21,7 @@ from litestar.openapi.spec import (
     SecurityScheme,
 )
 from litestar.types import Message, Receive, Send
+from pydantic import BaseModel
 
 from service import __version__
 from service.api.auth import SECURITY_SCHEME, KeyRing, require_api_key
@@ -38,6 +39,7 @@ from service.api.routes import (
 )
 from service.api.runtime import AnalyzerFactory, Runtime
 from service.pipeline import Analyzer
+from service.schema import ArticleInput
 from service.settings import Settings
 
 
@@ -119,6 +121,20 @@ def state_article_rule(document: OpenAPI) -> None:
         article.description = (
             "One article: a non-blank `text` or `html` is required (a non-blank text wins over html)."
         )
+        _copy_patterns(article, ArticleInput)
+
+
+def _copy_patterns(schema: Schema, model: type[BaseModel]) -> None:
+    """Give string fields the `pattern` pydantic enforces (Litestar drops it from optional fields)."""
+    expected = model.model_json_schema().get("properties", {})
+    for name, prop in (schema.properties or {}).items():
+        branches = expected.get(name, {}).get("anyOf", [expected.get(name, {})])
+        pattern = next((b["pattern"] for b in branches if "pattern" in b), None)
+        if pattern is None or not isinstance(prop, Schema):
+            continue
+        for branch in [prop, *(prop.one_of or [])]:
+            if isinstance(branch, Schema) and branch.type == OpenAPIType.STRING:
+                branch.pattern = pattern
 
 
 def create_app(

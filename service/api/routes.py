@@ -292,6 +292,7 @@ async def readyz(runtime: NamedDependency[Runtime]) -> Response[Health]:
     tags=["ops"],
     guards=[require_api_key],
     media_type=CONTENT_TYPE_LATEST,
+    responses=_error_specs(401),
 )
 async def metrics(runtime: NamedDependency[Runtime]) -> Response[bytes]:
     """Prometheus text exposition."""
