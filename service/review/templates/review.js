@@ -23,7 +23,10 @@
     const target = from === "record" ? firstMark : firstRecord;
     if (target) target.scrollIntoView({ block: "center", behavior: "auto" });
     const count = marks.filter((m) => m.classList.contains("selected")).length;
-    const names = records.filter((r) => r.classList.contains("selected")).map((r) => r.getAttribute("aria-label"));
+    // Rows of several tables may share a record (a figure and the facts about it): name it once.
+    const names = Array.from(new Set(
+      records.filter((r) => r.classList.contains("selected")).map((r) => r.dataset.label)
+    ));
     status.textContent = names.length
       ? "Selected " + names.join(", ") + ": " + count + " highlighted passage(s)."
       : "Nothing in the article backs this record.";
