@@ -69,7 +69,9 @@ def test_eval_case_page(tab: OpenedPage, case_review: Any, tmp_path: Path, scree
 
     assert_spans_highlighted(page, real.text, expected)
     assert_selection_both_ways(page, "g0")
-    statuses = page.eval_on_selector_all(".record[data-record^='g']", "rows => rows.map(r => r.className)")
+    golden_rows = "tr.record[aria-label^='golden figure']"  # fact rows share the ids but not the label
+    statuses = page.eval_on_selector_all(golden_rows, "rows => rows.map(r => r.className)")
+    assert len(statuses) == len(case.golden.casualties)
     assert all(any(s in c for s in ("s-found", "s-missed", "s-optional")) for c in statuses), statuses
     assert_fits_laptop_width(page)
     page.locator('.record[data-record="g0"]').first.click()
