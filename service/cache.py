@@ -11,6 +11,9 @@ import diskcache
 
 from service.schema import Analysis
 
+# Input texts are kept beside their results under this prefix, so a review page can be drawn later.
+TEXT_PREFIX = "text:"
+
 
 def cache_key(
     *,
@@ -59,13 +62,23 @@ class ResultCache:
         result.provenance.cached = True
         return result
 
-    def put(self, key: str, result: Analysis) -> None:
-        """Store a result (as JSON, so a schema change can never unpickle stale objects)."""
+    def put(self, key: str, result: Analysis, text: str | None = None) -> None:
+        """Store a result (as JSON, so a schema change can never unpickle stale objects) and its text.
+
+        The text goes in after the result: eviction takes the oldest stored first, so a result
+        never outlives its text for long, and a text alone is harmless."""
         self._cache.set(key, result.model_dump_json())
+        if text is not None:
+            self._cache.set(TEXT_PREFIX + key, text)
+
+    def text(self, key: str) -> str | None:
+        """The input text stored with the result of `key`, or None (HTML input, evicted, or older)."""
+        found = self._cache.get(TEXT_PREFIX + key)
+        return found if isinstance(found, str) else None
 
     def __len__(self) -> int:
-        """Number of stored results."""
-        return len(self._cache)
+        """Number of stored results (their texts are not counted)."""
+        return sum(1 for k in self._cache.iterkeys() if not str(k).startswith(TEXT_PREFIX))
 
     def close(self) -> None:
         """Release the SQLite handle."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -28,9 +29,17 @@ def _fail(exc: NewsdigestError) -> click.ClickException:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one article only).")
+@click.option(
+    "--review",
+    "review_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write one review page (self-contained HTML) per article into this folder.",
+)
 @settings_options
 @click.pass_context
-def analyze(ctx: click.Context, paths: tuple[str, ...], pretty: bool, **values: Any) -> None:
+def analyze(
+    ctx: click.Context, paths: tuple[str, ...], pretty: bool, review_dir: Path | None, **values: Any
+) -> None:
     """Analyze articles: files, folders, `-` for stdin; .txt, .html, .jsonl (one per line).
 
     Prints one JSON object per article (JSON Lines when there are several). Articles that cannot
@@ -62,6 +71,10 @@ def analyze(ctx: click.Context, paths: tuple[str, ...], pretty: bool, **values: 
                 record = {"source": item.name, **result.model_dump(mode="json")}
                 indent = 2 if pretty and len(items) == 1 else None
                 click.echo(json.dumps(record, ensure_ascii=False, indent=indent))
+                if review_dir is not None:
+                    from service.review.files import write_page
+
+                    write_page(review_dir, result, item.article.text, item.name)
             bar.update()
     pipeline.close()
     if failed:
@@ -145,6 +158,9 @@ def _register_optional_commands() -> None:
     from service.api.serve import serve_command
 
     main.add_command(serve_command, "serve")
+    from service.review.command import review_command
+
+    main.add_command(review_command, "review")
     try:
         from service.evaluation.commands import check_command, eval_command
     except ImportError:  # the eval feature is optional in a trimmed install

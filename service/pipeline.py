@@ -42,6 +42,10 @@ class Analyzer(Protocol):
         """A cached result by key, or None."""
         ...
 
+    def source_text(self, cache_key: str) -> str | None:
+        """The plain-text input stored with a cached result, or None (HTML input carries its own)."""
+        ...
+
     def analyze(self, article: ArticleInput, *, use_cache: bool = True) -> Analysis:
         """Analyze one article (blocking; uses the model unless cached). Not thread-safe."""
         ...
@@ -124,6 +128,10 @@ class Pipeline:
         """A cached result by key, or None."""
         return self._cache.get(key) if self._cache is not None else None
 
+    def source_text(self, key: str) -> str | None:
+        """The plain-text input stored with a cached result (for review pages), or None."""
+        return self._cache.text(key) if self._cache is not None else None
+
     def analyze(self, article: ArticleInput, *, use_cache: bool = True) -> Analysis:
         """Analyze one article; a cache hit returns at once with provenance.cached = True."""
         started = time.perf_counter()
@@ -134,7 +142,8 @@ class Pipeline:
             return hit
         result = self._run(prepared, key, started)
         if self._cache is not None:
-            self._cache.put(key, result)
+            # HTML input already carries its extracted text (article.extracted_text); keep plain text.
+            self._cache.put(key, result, None if prepared.html_meta is not None else prepared.text)
         return result
 
     def _run(self, prepared: Prepared, key: str, started: float) -> Analysis:

@@ -11,13 +11,23 @@ from litestar import Litestar, Router
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
-from litestar.openapi.spec import Components, SecurityScheme
+from litestar.openapi.spec import (
+    Components,
+    OpenAPI,
+    OpenAPIType,
+    Reference,
+    Schema,
+    SecurityRequirement,
+    SecurityScheme,
+)
 from litestar.types import Message, Receive, Send
+from pydantic import BaseModel
 
 from service import __version__
 from service.api.auth import SECURITY_SCHEME, KeyRing, require_api_key
 from service.api.errors import EXCEPTION_HANDLERS
 from service.api.logs import log_request
+from service.api.review import review_analysis
 from service.api.routes import (
     DEPENDENCIES,
     AnalysisController,
@@ -29,6 +39,7 @@ from service.api.routes import (
 )
 from service.api.runtime import AnalyzerFactory, Runtime
 from service.pipeline import Analyzer
+from service.schema import ArticleInput
 from service.settings import Settings
 
 
@@ -75,17 +86,55 @@ def _lifespan(runtime: Runtime) -> Any:
     return lifespan
 
 
-def _openapi() -> OpenAPIConfig:
+def _openapi(keys: KeyRing) -> OpenAPIConfig:
+    """The docs config; the bearer scheme is declared only when the server has keys to check."""
+    schemes: dict[str, SecurityScheme | Reference] | None = (
+        {SECURITY_SCHEME: SecurityScheme(type="http", scheme="bearer")} if keys.enabled else None
+    )
     return OpenAPIConfig(
         title="newsdigest",
         version=__version__,
-        description="Grounded casualty records and neutral summaries of news articles, from a local LLM.",
+        description=(
+            "Grounded casualty records and neutral summaries of news articles, from a local LLM. "
+            "**Review** any stored analysis in a browser: `GET /v1/analyses/{cache_key}/review` "
+            "(operation reviewAnalysis) draws its facts on the article."
+        ),
         path="/docs",
         render_plugins=[SwaggerRenderPlugin(path="/"), JsonRenderPlugin(path="/openapi.json")],
-        components=Components(
-            security_schemes={SECURITY_SCHEME: SecurityScheme(type="http", scheme="bearer")}
-        ),
+        components=Components(security_schemes=schemes),
     )
+
+
+def _non_blank(field: str) -> Schema:
+    return Schema(required=[field], properties={field: Schema(type=OpenAPIType.STRING, pattern=r"\S")})
+
+
+def state_article_rule(document: OpenAPI) -> None:
+    """Say in the schema what `_check_article` enforces: a non-blank `text` or `html` is required.
+
+    Litestar builds component schemas from fields alone, so a rule across two fields is added here."""
+    components = document.components
+    schemas = components.schemas if components is not None and components.schemas else {}
+    article = schemas.get("ArticleInput")
+    if isinstance(article, Schema):
+        article.any_of = [_non_blank("text"), _non_blank("html")]
+        article.description = (
+            "One article: a non-blank `text` or `html` is required (a non-blank text wins over html)."
+        )
+        _copy_patterns(article, ArticleInput)
+
+
+def _copy_patterns(schema: Schema, model: type[BaseModel]) -> None:
+    """Give string fields the `pattern` pydantic enforces (Litestar drops it from optional fields)."""
+    expected = model.model_json_schema().get("properties", {})
+    for name, prop in (schema.properties or {}).items():
+        branches = expected.get(name, {}).get("anyOf", [expected.get(name, {})])
+        pattern = next((b["pattern"] for b in branches if "pattern" in b), None)
+        if pattern is None or not isinstance(prop, Schema):
+            continue
+        for branch in [prop, *(prop.one_of or [])]:
+            if isinstance(branch, Schema) and branch.type == OpenAPIType.STRING:
+                branch.pattern = pattern
 
 
 def create_app(
@@ -96,20 +145,26 @@ def create_app(
 ) -> Litestar:
     """Build the app; with no `analyzer`, the lifespan loads the pipeline of `settings`."""
     runtime = Runtime(settings, analyzer, analyzer_factory)
+    keys = KeyRing(settings)
+    # Declared only when enforced: with no keys configured the server accepts requests without one.
+    security: list[SecurityRequirement] | None = [{SECURITY_SCHEME: []}] if keys.enabled else None
     v1 = Router(
         path="/v1",
-        route_handlers=[AnalysisController, BatchController, check],
+        route_handlers=[AnalysisController, review_analysis, BatchController, check],
         guards=[require_api_key],
-        security=[{SECURITY_SCHEME: []}],
+        security=security,
     )
-    return NewsdigestApp(
-        route_handlers=[v1, healthz, readyz, metrics],
+    guarded_ops = Router(path="/", route_handlers=[metrics], security=security)
+    app = NewsdigestApp(
+        route_handlers=[v1, healthz, readyz, guarded_ops],
         dependencies=DEPENDENCIES,
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=[_lifespan(runtime)],
         request_max_body_size=settings.max_body_bytes,
-        state=State({"runtime": runtime, "key_ring": KeyRing(settings)}),
-        openapi_config=_openapi(),
+        state=State({"runtime": runtime, "key_ring": keys}),
+        openapi_config=_openapi(keys),
         # Our own JSON logging is configured by `serve`; Litestar must not reconfigure it.
         logging_config=None,
     )
+    state_article_rule(app.openapi_schema)
+    return app

@@ -150,6 +150,7 @@ class AnalysisController(Controller):
         "/{cache_key:str}",
         operation_id="getAnalysis",
         summary="A stored analysis by its cache key",
+        description="As JSON; the same analysis drawn on its article: `GET /v1/analyses/{cache_key}/review`.",
         responses=_error_specs(401, 404),
     )
     async def read(self, cache_key: FromPath[str], runtime: NamedDependency[Runtime]) -> Analysis:
@@ -291,6 +292,7 @@ async def readyz(runtime: NamedDependency[Runtime]) -> Response[Health]:
     tags=["ops"],
     guards=[require_api_key],
     media_type=CONTENT_TYPE_LATEST,
+    responses=_error_specs(401),
 )
 async def metrics(runtime: NamedDependency[Runtime]) -> Response[bytes]:
     """Prometheus text exposition."""

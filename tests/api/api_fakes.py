@@ -32,10 +32,12 @@ class FakeAnalyzer:
         self.started = threading.Event()
         self.calls: list[str] = []
         self.cache: dict[str, Analysis] = {}
+        self.texts: dict[str, str] = {}
 
     def cache_key(self, article: ArticleInput) -> str:
         """sha256 of the text; InputError for blank text or a poison word used by the tests."""
-        text = (article.text or article.html or "").strip()
+        # Like the pipeline: a blank text gives way to the html.
+        text = (article.text or "").strip() or (article.html or "").strip()
         if not text:
             raise InputError("the article is empty")
         if "\x00" in text:
@@ -54,6 +56,10 @@ class FakeAnalyzer:
         copy = found.model_copy(deep=True)
         copy.provenance.cached = True
         return copy
+
+    def source_text(self, cache_key: str) -> str | None:
+        """The plain text stored with a result, like the real cache."""
+        return self.texts.get(cache_key)
 
     def analyze(self, article: ArticleInput, *, use_cache: bool = True) -> Analysis:
         """Pretend to run the model: wait for the gate/delay, record the call, cache the result."""
@@ -85,4 +91,6 @@ class FakeAnalyzer:
             ),
         )
         self.cache[key] = result
+        if article.text is not None:
+            self.texts[key] = article.text
         return result

@@ -18,3 +18,5 @@ def test_fast_eval_gate_passes(model_settings, tmp_path) -> None:
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert (tmp_path / "report.md").is_file()
+    pages = list((tmp_path / "cases").glob("*.html"))  # one review page per case, linked from report.html
+    assert pages and all(f'href="cases/{p.name}"' in (tmp_path / "report.html").read_text() for p in pages)

@@ -43,3 +43,13 @@ def test_hit_is_marked_cached(tmp_path, sample_analysis) -> None:
     assert hit is not None and hit.provenance.cached is True
     assert hit.summary == sample_analysis.summary
     cache.close()
+
+
+def test_the_input_text_is_kept_beside_its_result_and_not_counted(tmp_path, sample_analysis) -> None:
+    cache = ResultCache(tmp_path, size_limit_mb=10)
+    cache.put("k", sample_analysis, "Four fishermen were rescued off the cape on Friday.")
+    cache.put("html-input", sample_analysis)
+    assert cache.text("k") == "Four fishermen were rescued off the cape on Friday."
+    assert cache.text("html-input") is None and cache.text("never-stored") is None
+    assert len(cache) == 2
+    cache.close()

@@ -57,6 +57,7 @@ def test_contract_offsets_and_cache(settings, fake: FakeLLM) -> None:
     again = pipeline.analyze(ArticleInput(text=ARTICLE))
     assert again.provenance.cached is True and fake.usage.calls == 4
     assert pipeline.get(result.provenance.cache_key) is not None
+    assert pipeline.source_text(result.provenance.cache_key) == ARTICLE  # for its review page
 
 
 def test_unstated_number_is_dropped_and_flagged(settings, fake: FakeLLM) -> None:
