@@ -96,9 +96,13 @@ def create_app(
 ) -> Litestar:
     """Build the app; with no `analyzer`, the lifespan loads the pipeline of `settings`."""
     runtime = Runtime(settings, analyzer, analyzer_factory)
+    # Batches carry many articles: their own body limit; every other route keeps max_body_bytes.
+    batches = Router(
+        path="/", route_handlers=[BatchController], request_max_body_size=settings.batch_max_body_bytes
+    )
     v1 = Router(
         path="/v1",
-        route_handlers=[AnalysisController, BatchController, check],
+        route_handlers=[AnalysisController, batches, check],
         guards=[require_api_key],
         security=[{SECURITY_SCHEME: []}],
     )
