@@ -133,5 +133,12 @@ class RayEngine:
                 max_restarts=ACTOR_RESTARTS,
                 max_task_retries=TASK_RETRIES,
             )
-        for row in mapped.iter_rows():
-            yield Outcome(json.loads(row["record"]), int(row["pid"]))
+        try:
+            for row in mapped.iter_rows():
+                yield Outcome(json.loads(row["record"]), int(row["pid"]))
+        except ray.exceptions.RayError as exc:
+            # Typically every actor failed to start (model not fetched on a node, a bad path): the
+            # cause is the last line of Ray's report. Records written so far stay; a rerun resumes.
+            lines = [line for line in str(exc).splitlines() if line.strip()]
+            cause = lines[-1] if lines else type(exc).__name__
+            raise EngineUnavailableError(f"the Ray run stopped: {cause}; rerun to resume") from exc

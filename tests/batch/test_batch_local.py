@@ -175,3 +175,15 @@ def test_outcome_carries_the_worker_pid(tmp_path, settings, fake) -> None:
     assert outcome == Outcome(
         {"id": "a", "source": "a", "error": "invalid_input", "detail": "unreadable"}, os.getpid()
     )
+
+
+def test_engine_ray_without_ray_installed_is_a_clear_error(tmp_path, cli, monkeypatch) -> None:
+    import sys
+
+    # None in sys.modules makes `import ray` fail as if the extra were not installed.
+    monkeypatch.setitem(sys.modules, "ray", None)
+    source = _write_input(tmp_path / "in.jsonl", ARTICLES)
+    result = cli(str(source), str(tmp_path / "out.jsonl"), "--engine", "ray")
+    assert result.exit_code == 1
+    assert "pip install 'newsdigest[ray]'" in result.stderr
+    assert "Traceback" not in result.output
