@@ -154,13 +154,14 @@ def models_verify(ctx: click.Context, names: tuple[str, ...], **values: Any) -> 
 
 
 def _register_optional_commands() -> None:
-    """Commands that live with their feature (API, eval); registered here, imported lazily."""
+    """Commands that live with their feature (API, batch, eval); registered here, imported lazily."""
     from service.api.serve import serve_command
-
-    main.add_command(serve_command, "serve")
+    from service.batch.command import batch_command
     from service.review.command import review_command
 
+    main.add_command(serve_command, "serve")
     main.add_command(review_command, "review")
+    main.add_command(batch_command, "batch")
     try:
         from service.evaluation.commands import check_command, eval_command
     except ImportError:  # the eval feature is optional in a trimmed install

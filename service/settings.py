@@ -97,12 +97,22 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Bearer tokens accepted by the API (JSON list in the env var); empty = no auth.",
     )
-    max_body_bytes: int = Field(1_000_000, ge=1024, description="Largest request body accepted.")
+    max_body_bytes: int = Field(
+        1_000_000,
+        ge=1024,
+        description="Largest request body accepted (POST /v1/batches: batch_max_body_bytes).",
+    )
+    batch_max_body_bytes: int = Field(
+        64_000_000,
+        ge=1024,
+        description="Largest body POST /v1/batches accepts (a batch of many articles); other routes "
+        "keep max_body_bytes.",
+    )
     queue_size: int = Field(8, ge=1, description="Requests that may wait for the model at once.")
     request_timeout_s: float = Field(
         300.0, gt=0, description="How long a request may wait for a result before 504."
     )
-    batch_max: int = Field(500, ge=1, description="Most articles accepted in one batch.")
+    batch_max: int = Field(5000, ge=1, description="Most articles accepted in one batch.")
     data_dir: Path = Field(
         default_factory=lambda: _cache_home() / "server",
         description="Where the server keeps batches (SQLite).",

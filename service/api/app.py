@@ -148,9 +148,13 @@ def create_app(
     keys = KeyRing(settings)
     # Declared only when enforced: with no keys configured the server accepts requests without one.
     security: list[SecurityRequirement] | None = [{SECURITY_SCHEME: []}] if keys.enabled else None
+    # Batches carry many articles: their own body limit; every other route keeps max_body_bytes.
+    batches = Router(
+        path="/", route_handlers=[BatchController], request_max_body_size=settings.batch_max_body_bytes
+    )
     v1 = Router(
         path="/v1",
-        route_handlers=[AnalysisController, review_analysis, BatchController, check],
+        route_handlers=[AnalysisController, review_analysis, batches, check],
         guards=[require_api_key],
         security=security,
     )

@@ -97,9 +97,10 @@ def http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[
     headers = dict(exc.headers or {})
     detail = exc.detail
     if status == 413:
-        runtime = getattr(request.app.state, "runtime", None)
-        if runtime is not None:
-            detail = f"the body is larger than the limit of {runtime.settings.max_body_bytes} bytes"
+        # The route's own limit: batches have a larger one than single requests.
+        limit = request.route_handler.resolve_request_max_body_size()
+        if limit is not None:
+            detail = f"the body is larger than the limit of {limit} bytes"
     if status == 503:
         headers.update(_retry_after(request))
     return error_response(status, _HTTP_CODES.get(status, "client_error"), detail, headers)
