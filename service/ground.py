@@ -283,7 +283,8 @@ def ground(
         if location == "unspecified" and facts.event_type != "conflict":
             # A toll with no place, period, date or other event of its own is the toll of the event
             # the lead reports, where and when the lead says it happened.
-            story = inherited_place(sentence, lead, date_text)
+            near = first_mention.start if first_mention else None
+            story = inherited_place(sentence, lead, date_text, near)
             if story is not None:
                 location, date_text = story, date_text or first_time_expression(lead)
         previous = reading.candidate

@@ -213,7 +213,9 @@ def names_other_place(sentence: str, place: str) -> bool:
     return False
 
 
-def inherited_place(sentence: str, lead: str | None, date_text: str | None = None) -> str | None:
+def inherited_place(
+    sentence: str, lead: str | None, date_text: str | None = None, near: int | None = None
+) -> str | None:
     """The story's place for a figure sentence that names no place of its own, speaks of no other
     event or period (background, "a separate attack"), names no other place, and gives no date the
     lead does not give (a toll "on January 29" in a story about Wednesday is another event)."""
@@ -226,5 +228,7 @@ def inherited_place(sentence: str, lead: str | None, date_text: str | None = Non
         return None
     name = place.split(" ", 1)[1] if place.split(" ", 1)[0] in _AT_PLACE and " " in place else place
     if name.lower() in sentence.lower():
-        return None  # written here but not as the figure's place ("flown to Tarsa"): another role
+        # Written in the figure's own clause (the model proposed a wider place, "Syria" for
+        # "killed in Tarsa"): the clause's words; written elsewhere ("flown to Tarsa"): another role.
+        return place_as_written(name, sentence, near) if near is not None else None
     return place

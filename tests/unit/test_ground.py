@@ -240,3 +240,11 @@ def test_that_attack_points_back_not_at_the_lead() -> None:
     lead = "A bomb exploded in Tarsa on Monday."
     assert inherited_place("Nearly 150 people died in that attack.", lead) is None
     assert inherited_place("Nearly 150 people died in the attack.", lead) == "Tarsa"
+
+
+def test_the_story_place_written_in_the_figures_clause_is_kept() -> None:
+    from service.places import inherited_place
+
+    lead = "At least 12 people were killed in Tarsa on Monday when shells hit a market."
+    assert inherited_place(lead, lead, "on Monday", near=lead.index("12")) == "Tarsa"
+    assert inherited_place("Five injured passengers were flown to Tarsa.", lead, None, near=0) is None
