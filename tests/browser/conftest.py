@@ -55,9 +55,11 @@ def find_chromium() -> str:
     )
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API keeps an event loop running in this thread while it is
+# open, and pytest-asyncio tests collected after the browser tests cannot start their own.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the session (Playwright's own browser download is not used)."""
+    """One headless Chromium per test module (Playwright's own browser download is not used)."""
     executable = find_chromium()
     try:
         from playwright.sync_api import sync_playwright
