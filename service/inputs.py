@@ -25,7 +25,8 @@ class Item:
     error: str | None = None
 
 
-def _decode(data: bytes, name: str) -> str:
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text of an input file, or InputError saying why it is not text."""
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not text")
     try:
@@ -36,7 +37,7 @@ def _decode(data: bytes, name: str) -> str:
 
 def _from_bytes(data: bytes, name: str, suffix: str) -> Iterator[Item]:
     try:
-        text = _decode(data, name)
+        text = decode_text(data, name)
     except InputError as exc:
         yield Item(name, error=str(exc))
         return

@@ -30,6 +30,14 @@ class Usage:
     calls: int = 0
     seconds: float = 0.0
 
+    def record(self, seconds: float, tokens: Any) -> None:
+        """Count one call of `seconds` and its OpenAI-style `usage` (None when the server sent none)."""
+        self.seconds += seconds
+        self.calls += 1
+        if tokens:
+            self.prompt_tokens += tokens.prompt_tokens
+            self.completion_tokens += tokens.completion_tokens
+
 
 class LLM(Protocol):
     """A model that answers chat messages with an instance of a pydantic schema."""

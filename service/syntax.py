@@ -94,7 +94,7 @@ def _framed_role(verb: Token) -> Role | None:
             for pobj in child.children:
                 role = _role_of_word(pobj) if pobj.dep_ == "pobj" else None
                 if role is not None:
-                    return role  # "among the dead were 14 children"
+                    return role  # "among the dead were three firefighters"
         if child.dep_ == "prep" and child.lower_ in ("to", "in", "at"):
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and objects[0].lemma_.lower() == "hospital" and child.lower_ == "to":

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from service.inputs import SUFFIXES, iter_items
+from service.errors import InputError
+from service.inputs import SUFFIXES, decode_text, iter_items
 from service.schema import ArticleInput
 
 
@@ -36,16 +37,6 @@ def _files(spec: str) -> list[Path] | None:
     return None
 
 
-def _decode(data: bytes, name: str) -> str:
-    """UTF-8 text of a JSONL file, or ValueError with the reason."""
-    if b"\x00" in data[:8192]:
-        raise ValueError(f"{name}: looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{name}: not valid UTF-8 (byte {exc.start}); convert it to UTF-8") from exc
-
-
 def _jsonl_line(line: str, where: str) -> BatchItem:
     """One JSONL line: an article record whose optional `id` names it, else its file:line."""
     try:
@@ -69,8 +60,8 @@ def _jsonl_line(line: str, where: str) -> BatchItem:
 
 def _jsonl(path: Path) -> Iterator[BatchItem]:
     try:
-        text = _decode(path.read_bytes(), str(path))
-    except (OSError, ValueError) as exc:
+        text = decode_text(path.read_bytes(), str(path))
+    except (OSError, InputError) as exc:
         yield BatchItem(str(path), str(path), error=str(exc))
         return
     for number, line in enumerate(text.splitlines(), 1):

@@ -98,11 +98,7 @@ class LlamaEngine:
             kwargs.setdefault(key, value)
         started = time.perf_counter()
         response = self._llama.create_chat_completion_openai_v1(**kwargs)
-        self.usage.seconds += time.perf_counter() - started
-        self.usage.calls += 1
-        if response.usage:
-            self.usage.prompt_tokens += response.usage.prompt_tokens
-            self.usage.completion_tokens += response.usage.completion_tokens
+        self.usage.record(time.perf_counter() - started, response.usage)
         return response
 
     def structured(

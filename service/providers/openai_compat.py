@@ -138,11 +138,7 @@ class OpenAICompatLLM:
                 f"completion: {str(response)[:120]!r}"
             )
         with self._usage_lock:
-            self._usage.seconds += time.perf_counter() - started
-            self._usage.calls += 1
-            if response.usage:
-                self._usage.prompt_tokens += response.usage.prompt_tokens
-                self._usage.completion_tokens += response.usage.completion_tokens
+            self._usage.record(time.perf_counter() - started, response.usage)
         return response
 
     def structured(
