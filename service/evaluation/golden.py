@@ -96,7 +96,9 @@ class GoldEventV2(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     event_type: str = Field(description="A name from prompts/event_types.v1.toml.")
-    what: str = Field(min_length=1, description="A short neutral predicate, in the labeller's words.")
+    what: str = Field(
+        min_length=1, max_length=100, description="A short neutral predicate, in the labeller's words."
+    )
     place: str | None
     place_aliases: list[str] = Field(default_factory=list)
     date_text: str | None
