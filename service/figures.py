@@ -4,6 +4,7 @@ as the figure's own quote writes them, the source the article credits, one sente
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from service.places import BACKGROUND
 from service.schema import Casualty, Event
@@ -54,6 +55,7 @@ _KILL_VERB = re.compile(r"\b(kill\w*|slain|murder\w*|massacre\w*|shot dead|execu
 _PREPOSITIONS = frozenset(
     ("in", "near", "outside", "at", "on", "off", "around", "beyond", "opposite", "close", "next", "just")
 )
+_REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
 
@@ -70,10 +72,20 @@ def _count(value: int, group: str) -> str:
     return f"{word} {group}"
 
 
-def figure_sentence(c: Casualty, event: Event) -> str:
-    """One verified figure as a sentence, with the source the article credits."""
+class FigureSentence(NamedTuple):
+    """A figure stated by code, and the same figure without place, time or event name."""
+
+    text: str
+    casualty: Casualty
+    plain: str
+
+
+def figure_sentence(c: Casualty, event: Event, *, detail: bool = True) -> str:
+    """One verified figure as a sentence, with the source the article credits; without `detail`,
+    only the number, group and source."""
     q = f"{c.qualifier} " if c.qualifier else ""
-    group = c.group or "people"
+    # "295 bodies were recovered" counts the dead: they are people who died, not bodies that did.
+    group = "people" if (c.group or "").lower() in _REMAINS else c.group or "people"
     # "killed" says someone or something killed them; a quote that only says they died (of a
     # disease, in a fall) gets "died".
     said_killed = bool(_KILL_VERB.search(c.evidence.quote))
@@ -105,7 +117,7 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     # The event's name is the model's reading: say it only if the quote itself says so.
     cue = EVENT_CUES.get(event.event_type)
     how = EVENT_PHRASES.get(event.event_type, "") if cue and cue.search(c.evidence.quote) else ""
-    text = f"{core}{how}{where}{when}{source}."
+    text = f"{core}{how}{where}{when}{source}." if detail else f"{core}{source}."
     return text[0].upper() + text[1:]
 
 
@@ -115,7 +127,7 @@ def _largest_in_first_quote(event: Event) -> Casualty:
     return max(same, key=lambda c: ((c.killed or 0), (c.injured or 0)))
 
 
-def figure_sentences(events: list[Event]) -> list[tuple[str, Casualty]]:
+def figure_sentences(events: list[Event]) -> list[FigureSentence]:
     """The first figure of each event in article order (news puts the main toll first), at most two:
     a second one only for the same time as the first and not a background toll, and never the
     same numbers again; tolls with no place of their own only when nothing else is left."""
@@ -135,4 +147,7 @@ def figure_sentences(events: list[Event]) -> list[tuple[str, Casualty]]:
         repeated = any((casualty.killed, casualty.injured) == (c.killed, c.injured) for c, _ in kept)
         if same_time and not repeated and not BACKGROUND.search(casualty.evidence.quote):
             kept.append((casualty, event))
-    return [(figure_sentence(c, e), c) for c, e in kept[:MAX_FIGURE_SENTENCES]]
+    return [
+        FigureSentence(figure_sentence(c, e), c, figure_sentence(c, e, detail=False))
+        for c, e in kept[:MAX_FIGURE_SENTENCES]
+    ]
