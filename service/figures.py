@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from service.numbers import find_numbers
 from service.places import BACKGROUND
 from service.schema import Casualty, Event
 
@@ -55,6 +56,7 @@ _KILL_VERB = re.compile(r"\b(kill\w*|slain|murder\w*|massacre\w*|shot dead|execu
 _PREPOSITIONS = frozenset(
     ("in", "near", "outside", "at", "on", "off", "around", "beyond", "opposite", "close", "next", "just")
 )
+_OF_THEM = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 _REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
@@ -80,6 +82,16 @@ class FigureSentence(NamedTuple):
     plain: str
 
 
+def _dead_among_hurt(c: Casualty) -> bool:
+    """The quote counts the dead as part of the injured it named first ("one of them died")."""
+    mentions = find_numbers(c.evidence.quote)
+    hurt = next((m for m in mentions if m.value == c.injured), None)
+    dead = next((m for m in mentions if m.value == c.killed and (hurt is None or m.start > hurt.start)), None)
+    if hurt is None or dead is None:
+        return False
+    return bool(_OF_THEM.match(c.evidence.quote, dead.end))
+
+
 def figure_sentence(c: Casualty, event: Event, *, detail: bool = True) -> str:
     """One verified figure as a sentence, with the source the article credits; without `detail`,
     only the number, group and source."""
@@ -89,7 +101,11 @@ def figure_sentence(c: Casualty, event: Event, *, detail: bool = True) -> str:
     # "killed" says someone or something killed them; a quote that only says they died (of a
     # disease, in a fall) gets "died".
     said_killed = bool(_KILL_VERB.search(c.evidence.quote))
-    if c.killed is not None and c.injured is not None:
+    if c.killed is not None and c.injured is not None and _dead_among_hurt(c):
+        # "two were taken to hospital, and one of them died": the dead are among the injured
+        were = "was" if c.injured == 1 else "were"
+        core = f"{q}{_count(c.injured, group)} {were} injured, and {_spell(c.killed)} of them died"
+    elif c.killed is not None and c.injured is not None:
         died = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
         core = f"{q}{_count(c.killed, group)} {died} and {_spell(c.injured)} injured"
     elif c.killed is not None:

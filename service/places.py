@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from service.dates import MONTHS, WEEKDAYS
 from service.syntax import parser
 
 # A locative phrase before a place keeps its meaning: "near the stadium" is not "in the stadium".
@@ -32,7 +33,12 @@ _TOWARD = re.compile(
     r"\b(?:to|towards?|for|from|via|bound for|en route to|headed to|heading to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_LONGER_NAME = re.compile(r"\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
+# A capitalized word right after a place makes it part of a longer name ("Varna News"), unless
+# it is a day or month ("in the capital Tuesday").
+_DAY_OR_MONTH = "|".join(
+    sorted({w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 3}, key=len, reverse=True)
+)
+_LONGER_NAME = re.compile(rf"\s+(?!(?:{_DAY_OR_MONTH})\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})\b")
 _CLAUSE = re.compile(r"\b(?:after|before|while|whereas|when|as|since|because|but)\b|;", re.IGNORECASE)
 
 
@@ -138,7 +144,9 @@ def same_event_place(sentence: str, lead: str | None, known: str | None) -> str 
 
 # A figure sentence that speaks of another event than the story's ("in a separate attack").
 _OTHER_EVENT = re.compile(
-    r"\b(separate|another|unrelated|earlier|previous|similar|last (week|month|year)|"
+    # "in a separate crash", "another attack"; not "a separate official said" (the same event)
+    rf"\b((separate|another|unrelated|earlier|previous|similar) ([\w-]+ )?(?:{'|'.join(_EVENT_STEMS)})\w*|"
+    r"last (week|month|year)|"
     r"(a|one) (day|week|month|year) (earlier|before)|"
     # "died in that attack": points back at the event just mentioned, not at the lead's
     r"(that|those) ([\w-]+ )?(attacks?|raids?|bombings?|blasts?|crash(es)?|fires?|shootings?|"

@@ -193,6 +193,9 @@ def test_story_place_is_where_the_lead_says_it_happened(lead: str, place: str | 
     [
         ("Two drivers were taken to hospital, police said.", True),
         ("In a separate crash, two drivers were hurt.", False),  # another event
+        ("Another collision on the same road left two drivers hurt.", False),
+        ("A separate official said two drivers were taken to hospital.", True),  # the same event
+        ("Another witness said two drivers were hurt.", True),
         ("Two drivers were hurt in Boulder.", False),  # names another place
         ("The virus has killed 300 people nationwide.", False),  # a country-wide toll
         ("Since the war began, 3,000 people have died.", False),  # background
@@ -248,3 +251,12 @@ def test_the_story_place_written_in_the_figures_clause_is_kept() -> None:
     lead = "At least 12 people were killed in Tarsa on Monday when shells hit a market."
     assert inherited_place(lead, lead, "on Monday", near=lead.index("12")) == "Tarsa"
     assert inherited_place("Five injured passengers were flown to Tarsa.", lead, None, near=0) is None
+
+
+def test_a_day_after_a_place_does_not_make_it_part_of_a_longer_name() -> None:
+    from service.places import place_as_written
+
+    sentence = "A bomb exploded at a cafe in the heart of the capital Tuesday, killing at least 10 people."
+    assert place_as_written("the capital", sentence, sentence.index("10")) == "the capital"
+    named = "Three died, according to Varna News."
+    assert place_as_written("Varna", named, named.index("Three")) is None

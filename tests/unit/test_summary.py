@@ -267,3 +267,30 @@ def test_a_figure_sentence_the_verifier_rejects_loses_its_detail_then_itself() -
     assert result.text == "Rebels fired rockets."
     (dropped,) = [s for s in result.sentences if s.verdict == "dropped"]
     assert dropped.origin == "figure" and "38" in dropped.text
+
+
+@pytest.mark.parametrize(
+    ("quote", "killed", "injured", "said"),
+    [
+        (
+            "Two hikers were flown to hospital in critical condition, and one of them died on Sunday.",
+            1,
+            2,
+            "Two people were injured, and one of them died.",
+        ),
+        (
+            "Four workers were hurt, two of whom later died.",
+            2,
+            4,
+            "Four people were injured, and two of them died.",
+        ),
+        ("One man died and three others were hurt in the fall.", 1, 3, "One person died and three injured."),
+    ],
+)
+def test_the_dead_among_the_injured_are_not_counted_twice(
+    quote: str, killed: int, injured: int, said: str
+) -> None:
+    c = Casualty(killed=killed, injured=injured, group=None, qualifier=None, claimed_by=None,
+                 evidence=Evidence(quote=quote, start=0, end=len(quote)))  # fmt: skip
+    e = event(location="unspecified", date_text=None, event_type="other", casualties=[c])
+    assert figure_sentence(c, e) == said
