@@ -56,6 +56,8 @@ _KILL_VERB = re.compile(r"\b(kill\w*|slain|murder\w*|massacre\w*|shot dead|execu
 _PREPOSITIONS = frozenset(
     ("in", "near", "outside", "at", "on", "off", "around", "beyond", "opposite", "close", "next", "just")
 )
+_HURT = re.compile(r"\b(injur\w*|wound\w*|hurt|maimed|casualt\w*|burns?|lacerations?)\b", re.IGNORECASE)
+_HOSPITAL = re.compile(r"\bhospital\w*", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 _REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
@@ -113,7 +115,13 @@ def figure_sentence(c: Casualty, event: Event, *, detail: bool = True) -> str:
         core = f"{q}{_count(c.killed, group)} {verb}"
     else:
         assert c.injured is not None
-        core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} injured"
+        # "taken to hospital" with no word of injury may be illness: say what the quote says
+        hurt = (
+            "injured"
+            if _HURT.search(c.evidence.quote) or not _HOSPITAL.search(c.evidence.quote)
+            else "hospitalized"
+        )
+        core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} {hurt}"
     quote = c.evidence.quote.lower()
     # Place and time only as the figure's own quote writes them: a place or date inherited from
     # another sentence may belong to another event.

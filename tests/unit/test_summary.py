@@ -294,3 +294,25 @@ def test_the_dead_among_the_injured_are_not_counted_twice(
                  evidence=Evidence(quote=quote, start=0, end=len(quote)))  # fmt: skip
     e = event(location="unspecified", date_text=None, event_type="other", casualties=[c])
     assert figure_sentence(c, e) == said
+
+
+@pytest.mark.parametrize(
+    ("quote", "injured", "said"),
+    [
+        (
+            "Five patients were hospitalized with the infection, officials said.",
+            5,
+            "Five people were hospitalized.",
+        ),
+        ("Three walkers were taken to hospital with cuts and bruises.", 3, "Three people were hospitalized."),
+        ("Three walkers were taken to hospital with minor injuries.", 3, "Three people were injured."),
+        ("Three walkers were hurt.", 3, "Three people were injured."),
+    ],
+)
+def test_a_hospital_figure_without_a_word_of_injury_says_hospitalized(
+    quote: str, injured: int, said: str
+) -> None:
+    c = Casualty(killed=None, injured=injured, group=None, qualifier=None, claimed_by=None,
+                 evidence=Evidence(quote=quote, start=0, end=len(quote)))  # fmt: skip
+    e = event(location="unspecified", date_text=None, event_type="other", casualties=[c])
+    assert figure_sentence(c, e) == said
