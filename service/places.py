@@ -199,6 +199,21 @@ def story_place(lead: str | None) -> str | None:
     return lead_place(lead[start:])
 
 
+def story_lead(sentences: list[str]) -> str | None:
+    """The lead the story's place is read from: the first news sentence, and the second one too
+    when the first names no place ("A church roof collapsed during a service." then "The church in
+    Tarsa...") unless the second speaks of another event or a period."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    if story_place(first) is not None or len(sentences) < 2:
+        return first
+    second = sentences[1]
+    if BACKGROUND.search(second) or _OTHER_EVENT.search(second):
+        return first
+    return f"{first} {second}"
+
+
 def relation_of(sentence: str, start: int, end: int) -> str | None:
     """The locative relation the parse gives the place at [start, end) when it is not "in" or "at"
     ("near the city of Garowe" -> "near"); None for "in", "at" or no relation."""
@@ -210,11 +225,26 @@ def relation_of(sentence: str, start: int, end: int) -> str | None:
     return relation if relation in ("near", "off", "outside") else None
 
 
+def _destination(ent_root: object) -> bool:
+    """The place is where someone was taken, not where it happened: "taken to the trauma center
+    at Tarsa General", "flown to a clinic in Tarsa"."""
+    token = ent_root
+    for _ in range(4):
+        head = token.head  # type: ignore[attr-defined]
+        if head is token:
+            return False
+        if getattr(token, "dep_", "") == "pobj" and head.lower_ in ("to", "towards", "toward", "into"):
+            return True
+        token = head
+    return False
+
+
 def names_other_place(sentence: str, place: str) -> bool:
-    """The sentence names a place (as the object of a locative preposition) other than `place`."""
+    """The sentence names a place (as the object of a locative preposition) other than `place`;
+    a destination ("taken to a hospital in X") does not count."""
     target = place.lower()
     for ent in parser().parse(sentence).ents:
-        if ent.label_ in _PLACE_LABELS and _locative(ent.root) is not None:
+        if ent.label_ in _PLACE_LABELS and _locative(ent.root) is not None and not _destination(ent.root):
             name = ent.text.lower()
             if name not in target and target.split()[-1] not in name:
                 return True

@@ -260,3 +260,28 @@ def test_a_day_after_a_place_does_not_make_it_part_of_a_longer_name() -> None:
     assert place_as_written("the capital", sentence, sentence.index("10")) == "the capital"
     named = "Three died, according to Varna News."
     assert place_as_written("Varna", named, named.index("Three")) is None
+
+
+def test_the_story_place_may_come_from_the_second_sentence_of_the_lead() -> None:
+    from service.places import story_lead, story_place
+
+    first = "A church roof collapsed during an Easter service, injuring 14 people."
+    lead = story_lead([first, "The 100-year-old church in Tarsa was full."])
+    assert lead is not None and story_place(lead) == "Tarsa"
+    assert story_lead([first, "Last year a similar collapse in Tarsa killed two."]) == first  # another event
+    placed = "A bus overturned near Denver on Monday."
+    assert story_lead([placed, "The driver was from Boulder."]) == placed  # the first already says where
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        ("One woman was sent to the trauma center at Tarsa General Hospital.", False),
+        ("Two were flown to a clinic in Boulder.", False),
+        ("Two were hurt in Boulder.", True),
+    ],
+)
+def test_a_destination_is_not_another_place_of_the_event(sentence: str, other: bool) -> None:
+    from service.places import names_other_place
+
+    assert names_other_place(sentence, "Denver") is other
