@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
 from service.numbers import NumberMention, find_numbers
-from service.places import BACKGROUND, inherited_place, place_as_written, relation_of, same_event_place
+from service.places import (
+    BACKGROUND,
+    OTHER_EVENT,
+    inherited_place,
+    place_as_written,
+    relation_of,
+    same_event_place,
+    story_place,
+)
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
 from service.syntax import parser
@@ -201,6 +209,29 @@ def _place(
     return "unspecified"
 
 
+# A toll that adds up over time has no one day: "have died since", "the toll now stands at".
+_CUMULATIVE = re.compile(
+    r"\b(since|so far|to date|in all|in total|overall|altogether|total|now|risen|rose|climbed)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_event(sentence: str, location: str, lead: str | None) -> bool:
+    """The figure is placed where the lead's event happened and speaks of no other event or
+    period, so the lead's date is its date too."""
+    story = story_place(lead)
+    if (
+        story is None
+        or BACKGROUND.search(sentence)
+        or OTHER_EVENT.search(sentence)
+        or _CUMULATIVE.search(sentence)
+    ):
+        return False
+    name = story.split(" ", 1)[1] if story.split(" ", 1)[0] in ("near", "off", "outside") else story
+    here = location.lower()
+    return name.lower() in here or here.split(" ", 1)[-1] in name.lower()
+
+
 def event_time(date_text: str | None, sentence: str, report: GroundingReport) -> str | None:
     """The time phrase unless it says when the news was told or the dead were found ("police said
     on Friday", "the bodies were found on Tuesday"), which is not when it happened."""
@@ -302,6 +333,9 @@ def ground(
             if story is not None:
                 location = story
                 date_text = date_text or event_time(first_time_expression(lead), lead or "", report)
+        if date_text is None and location != "unspecified" and _lead_event(sentence, location, lead):
+            # "35 workers were killed in Tarsa" in a story whose lead says Tarsa was hit on Monday
+            date_text = event_time(first_time_expression(lead), lead or "", report)
         previous = reading.candidate
         event = _same_event(report.events, location, date_text, facts.event_type)
         if event is not None:

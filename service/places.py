@@ -143,7 +143,7 @@ def same_event_place(sentence: str, lead: str | None, known: str | None) -> str 
 
 
 # A figure sentence that speaks of another event than the story's ("in a separate attack").
-_OTHER_EVENT = re.compile(
+OTHER_EVENT = re.compile(
     # "in a separate crash", "another attack"; not "a separate official said" (the same event)
     rf"\b((separate|another|unrelated|earlier|previous|similar) ([\w-]+ )?(?:{'|'.join(_EVENT_STEMS)})\w*|"
     r"last (week|month|year)|"
@@ -209,7 +209,7 @@ def story_lead(sentences: list[str]) -> str | None:
     if story_place(first) is not None or len(sentences) < 2:
         return first
     second = sentences[1]
-    if BACKGROUND.search(second) or _OTHER_EVENT.search(second):
+    if BACKGROUND.search(second) or OTHER_EVENT.search(second):
         return first
     return f"{first} {second}"
 
@@ -257,7 +257,7 @@ def inherited_place(
     """The story's place for a figure sentence that names no place of its own, speaks of no other
     event or period (background, "a separate attack"), names no other place, and gives no date the
     lead does not give (a toll "on January 29" in a story about Wednesday is another event)."""
-    if BACKGROUND.search(sentence) or _OTHER_EVENT.search(sentence):
+    if BACKGROUND.search(sentence) or OTHER_EVENT.search(sentence):
         return None
     if date_text and (not lead or date_text.lower() not in lead.lower()):
         return None
