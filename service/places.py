@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from service.dates import MONTHS, WEEKDAYS
 from service.syntax import parser
 
 # A locative phrase before a place keeps its meaning: "near the stadium" is not "in the stadium".
@@ -32,7 +33,12 @@ _TOWARD = re.compile(
     r"\b(?:to|towards?|for|from|via|bound for|en route to|headed to|heading to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_LONGER_NAME = re.compile(r"\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
+# A capitalized word right after a place makes it part of a longer name ("Varna News"), unless
+# it is a day or month ("in the capital Tuesday").
+_DAY_OR_MONTH = "|".join(
+    sorted({w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 3}, key=len, reverse=True)
+)
+_LONGER_NAME = re.compile(rf"\s+(?!(?:{_DAY_OR_MONTH})\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})\b")
 _CLAUSE = re.compile(r"\b(?:after|before|while|whereas|when|as|since|because|but)\b|;", re.IGNORECASE)
 
 
@@ -137,8 +143,10 @@ def same_event_place(sentence: str, lead: str | None, known: str | None) -> str 
 
 
 # A figure sentence that speaks of another event than the story's ("in a separate attack").
-_OTHER_EVENT = re.compile(
-    r"\b(separate|another|unrelated|earlier|previous|similar|last (week|month|year)|"
+OTHER_EVENT = re.compile(
+    # "in a separate crash", "another attack"; not "a separate official said" (the same event)
+    rf"\b((separate|another|unrelated|earlier|previous|similar) ([\w-]+ )?(?:{'|'.join(_EVENT_STEMS)})\w*|"
+    r"last (week|month|year)|"
     r"(a|one) (day|week|month|year) (earlier|before)|"
     # "died in that attack": points back at the event just mentioned, not at the lead's
     r"(that|those) ([\w-]+ )?(attacks?|raids?|bombings?|blasts?|crash(es)?|fires?|shootings?|"
@@ -191,6 +199,21 @@ def story_place(lead: str | None) -> str | None:
     return lead_place(lead[start:])
 
 
+def story_lead(sentences: list[str]) -> str | None:
+    """The lead the story's place is read from: the first news sentence, and the second one too
+    when the first names no place ("A church roof collapsed during a service." then "The church in
+    Tarsa...") unless the second speaks of another event or a period."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    if story_place(first) is not None or len(sentences) < 2:
+        return first
+    second = sentences[1]
+    if BACKGROUND.search(second) or OTHER_EVENT.search(second):
+        return first
+    return f"{first} {second}"
+
+
 def relation_of(sentence: str, start: int, end: int) -> str | None:
     """The locative relation the parse gives the place at [start, end) when it is not "in" or "at"
     ("near the city of Garowe" -> "near"); None for "in", "at" or no relation."""
@@ -202,11 +225,26 @@ def relation_of(sentence: str, start: int, end: int) -> str | None:
     return relation if relation in ("near", "off", "outside") else None
 
 
+def _destination(ent_root: object) -> bool:
+    """The place is where someone was taken, not where it happened: "taken to the trauma center
+    at Tarsa General", "flown to a clinic in Tarsa"."""
+    token = ent_root
+    for _ in range(4):
+        head = token.head  # type: ignore[attr-defined]
+        if head is token:
+            return False
+        if getattr(token, "dep_", "") == "pobj" and head.lower_ in ("to", "towards", "toward", "into"):
+            return True
+        token = head
+    return False
+
+
 def names_other_place(sentence: str, place: str) -> bool:
-    """The sentence names a place (as the object of a locative preposition) other than `place`."""
+    """The sentence names a place (as the object of a locative preposition) other than `place`;
+    a destination ("taken to a hospital in X") does not count."""
     target = place.lower()
     for ent in parser().parse(sentence).ents:
-        if ent.label_ in _PLACE_LABELS and _locative(ent.root) is not None:
+        if ent.label_ in _PLACE_LABELS and _locative(ent.root) is not None and not _destination(ent.root):
             name = ent.text.lower()
             if name not in target and target.split()[-1] not in name:
                 return True
@@ -219,7 +257,7 @@ def inherited_place(
     """The story's place for a figure sentence that names no place of its own, speaks of no other
     event or period (background, "a separate attack"), names no other place, and gives no date the
     lead does not give (a toll "on January 29" in a story about Wednesday is another event)."""
-    if BACKGROUND.search(sentence) or _OTHER_EVENT.search(sentence):
+    if BACKGROUND.search(sentence) or OTHER_EVENT.search(sentence):
         return None
     if date_text and (not lead or date_text.lower() not in lead.lower()):
         return None

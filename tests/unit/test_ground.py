@@ -193,6 +193,9 @@ def test_story_place_is_where_the_lead_says_it_happened(lead: str, place: str | 
     [
         ("Two drivers were taken to hospital, police said.", True),
         ("In a separate crash, two drivers were hurt.", False),  # another event
+        ("Another collision on the same road left two drivers hurt.", False),
+        ("A separate official said two drivers were taken to hospital.", True),  # the same event
+        ("Another witness said two drivers were hurt.", True),
         ("Two drivers were hurt in Boulder.", False),  # names another place
         ("The virus has killed 300 people nationwide.", False),  # a country-wide toll
         ("Since the war began, 3,000 people have died.", False),  # background
@@ -248,3 +251,55 @@ def test_the_story_place_written_in_the_figures_clause_is_kept() -> None:
     lead = "At least 12 people were killed in Tarsa on Monday when shells hit a market."
     assert inherited_place(lead, lead, "on Monday", near=lead.index("12")) == "Tarsa"
     assert inherited_place("Five injured passengers were flown to Tarsa.", lead, None, near=0) is None
+
+
+def test_a_day_after_a_place_does_not_make_it_part_of_a_longer_name() -> None:
+    from service.places import place_as_written
+
+    sentence = "A bomb exploded at a cafe in the heart of the capital Tuesday, killing at least 10 people."
+    assert place_as_written("the capital", sentence, sentence.index("10")) == "the capital"
+    named = "Three died, according to Varna News."
+    assert place_as_written("Varna", named, named.index("Three")) is None
+
+
+def test_the_story_place_may_come_from_the_second_sentence_of_the_lead() -> None:
+    from service.places import story_lead, story_place
+
+    first = "A church roof collapsed during an Easter service, injuring 14 people."
+    lead = story_lead([first, "The 100-year-old church in Tarsa was full."])
+    assert lead is not None and story_place(lead) == "Tarsa"
+    assert story_lead([first, "Last year a similar collapse in Tarsa killed two."]) == first  # another event
+    placed = "A bus overturned near Denver on Monday."
+    assert story_lead([placed, "The driver was from Boulder."]) == placed  # the first already says where
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        ("One woman was sent to the trauma center at Tarsa General Hospital.", False),
+        ("Two were flown to a clinic in Boulder.", False),
+        ("Two were hurt in Boulder.", True),
+    ],
+)
+def test_a_destination_is_not_another_place_of_the_event(sentence: str, other: bool) -> None:
+    from service.places import names_other_place
+
+    assert names_other_place(sentence, "Denver") is other
+
+
+@pytest.mark.parametrize(
+    ("toll", "date"),
+    [
+        ("Twelve people were killed in Tarsa, officials said.", "on Monday"),  # the lead's event
+        ("Twelve people have been killed in Tarsa since the fighting began.", None),  # a running total
+        ("Twelve people were killed in Boulder, officials said.", None),  # another place
+        ("Twelve people were killed in a separate attack in Tarsa.", None),  # another event
+    ],
+)
+def test_a_toll_at_the_leads_place_takes_the_leads_date(toll: str, date: str | None) -> None:
+    lead = "A bomb exploded at a bus stop in Tarsa on Monday, officials said."
+    article = f"Bus stop bombing\n\n{lead}\n\n{toll}"
+    reading, evidence = _reading(article, toll, 12, "Boulder" if "Boulder" in toll else "Tarsa")
+    report = ground([reading], evidence, article, None, lead, article.index(toll))
+    (event,) = report.events
+    assert event.date_text == date
