@@ -1,7 +1,8 @@
 """Output contract v2 of an event (docs/events-v2.md): every field read from the text carries its span.
 
-Designed for issue 9 and not yet produced by the pipeline: `service.schema.Event` is still what
-`Analysis.events` holds. The eval suite scores both (service/evaluation/event_view.py).
+Issue 9. The pipeline fills `Analysis.event_records` with these when the `event_records` setting is
+on (service/events/); `Analysis.events` keeps schema v1's `Event`. The eval suite scores both
+(service/evaluation/event_view.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator
 
 from service.event_types import load_taxonomy
-from service.schema import Casualty, Evidence
+from service.evidence import Casualty, Evidence
 
 Role = Literal["agent", "affected", "source"]
 MentionKind = Literal["report", "restatement", "update"]

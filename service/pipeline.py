@@ -12,6 +12,7 @@ from service.clean import html_to_text, validate_text
 from service.dates import find_published
 from service.document import Document
 from service.errors import InputError
+from service.events import find_event_records
 from service.extract import Candidate, build_messages, find_candidates, read_candidates
 from service.ground import ground
 from service.llm import LLM
@@ -104,12 +105,23 @@ class Pipeline:
         )
         return Prepared(text, html_meta, meta)
 
+    def _prompt_version(self) -> str:
+        """The prompts that make a result: the event prompts only when event records are on."""
+        if not self.settings.event_records:
+            return self.prompts.version
+        return f"{self.prompts.version}+{self.prompts.events_version}"
+
     def _key(self, prepared: Prepared) -> str:
         decoding = {**self.llm.decoding, "verify_summary": self.settings.verify_summary}
+        prompt_version = f"{self.prompts.version}@{self.prompts.digest}"
+        if self.settings.event_records:
+            # Only when on, so that the keys of results made without event records stay valid.
+            decoding["event_records"] = True
+            prompt_version += f"+{self.prompts.events_version}@{self.prompts.events_digest}"
         return cache_key(
             input_text=prepared.text,
             metadata=prepared.meta.model_dump(),
-            prompt_version=f"{self.prompts.version}@{self.prompts.digest}",
+            prompt_version=prompt_version,
             schema_version=SCHEMA_VERSION,
             # The GGUF's sha256 in-process, so the keys made before there were backends stay valid.
             model_sha256=self.llm.fingerprint,
@@ -172,6 +184,10 @@ class Pipeline:
         lead_ends = doc.body[min(2, len(doc.body) - 1)].end if doc.body else 0
         grounded = ground(readings, evidence, prepared.text, prepared.meta.published, lead, lead_ends)
         mark = lap("ground", mark)
+        events = None
+        if self.settings.event_records:
+            events = find_event_records(self.llm, self.prompts, doc, prepared.meta.published, grounded.events)
+            mark = lap("events", mark)
         quotes = {r.candidate.sentence.text for r in readings}
         summary = summarize(
             self.llm,
@@ -188,14 +204,19 @@ class Pipeline:
             summary_sentences=summary.sentences,
             summary_draft=summary.draft,
             events=grounded.events,
+            event_records=events.records if events else [],
             article=prepared.meta.model_copy(update={"title": title}),
-            warnings=injection_warnings + extract_warnings + grounded.warnings + summary.warnings,
+            warnings=injection_warnings
+            + extract_warnings
+            + grounded.warnings
+            + (events.warnings if events else [])
+            + summary.warnings,
             provenance=Provenance(
                 model=self.model_name,
                 model_sha256=self.llm.fingerprint,
                 backend=self.settings.backend,
                 model_fingerprint=self.llm.fingerprint,
-                prompt_version=self.prompts.version,
+                prompt_version=self._prompt_version(),
                 schema_version=SCHEMA_VERSION,
                 package_version=__version__,
                 cache_key=key,

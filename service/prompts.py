@@ -39,6 +39,12 @@ class PromptSet:
     lexicon: tuple[LoadedTerm, ...]
     injection: tuple[re.Pattern[str], ...]
     verify_system: str
+    # Event records v2 (opt-in): versioned apart, so the keys and prompt_version of results made
+    # without them stay what they were.
+    events_system: str
+    events_examples: tuple[dict, ...]
+    events_version: str
+    events_digest: str
 
 
 def _file_version(path: Path) -> str:
@@ -64,6 +70,14 @@ def load_prompts(location: Path | None = None) -> PromptSet:
         # Added in prompt set v3; older sets get the bundled files so they stay comparable.
         for key, default in (("injection", "injection.v1.toml"), ("verify_system", "verify.v2.md")):
             paths[key] = base / spec[key] if key in spec else data_dir("prompts") / default
+        events_paths = {
+            key: base / spec[key] if key in spec else data_dir("prompts") / default
+            for key, default in (
+                ("events_system", "events.v1.md"),
+                ("events_examples", "events-examples.v1.jsonl"),
+            )
+        }
+        events_examples = _jsonl(events_paths["events_examples"])
         examples = _jsonl(paths["extract_examples"])
         summary_examples = _jsonl(paths["summary_examples"])
         with paths["lexicon"].open("rb") as fh:
@@ -81,6 +95,7 @@ def load_prompts(location: Path | None = None) -> PromptSet:
     # The content hash goes into the cache key: an edited prompt file whose name kept its version
     # must still invalidate cached results.
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in paths.values())).hexdigest()
+    events_files = list(events_paths.values())
     return PromptSet(
         name=spec.get("name", base.name),
         version=version,
@@ -92,4 +107,8 @@ def load_prompts(location: Path | None = None) -> PromptSet:
         lexicon=lexicon,
         injection=injection,
         verify_system=paths["verify_system"].read_text().strip(),
+        events_system=events_paths["events_system"].read_text().strip(),
+        events_examples=events_examples,
+        events_version="+".join(_file_version(p) for p in events_files),
+        events_digest=hashlib.sha256(b"".join(p.read_bytes() for p in events_files)).hexdigest(),
     )

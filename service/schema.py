@@ -6,25 +6,20 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from service.event_record import EventRecord
+from service.evidence import Casualty, Evidence
 
-class Evidence(BaseModel):
-    """A verbatim span of the original input; `text[start:end] == quote` always holds."""
-
-    quote: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-
-
-class Casualty(BaseModel):
-    """One casualty figure as the article states it, with who gives it."""
-
-    killed: int | None = Field(description="People killed or dead; null if the quote gives none.")
-    injured: int | None = Field(description="People injured or wounded; null if none given.")
-    group: str | None = Field(description="Who the figure counts: civilians, children, people...")
-    qualifier: str | None = Field(description='"at least", "more than", "about"... as written')
-    claimed_by: str | None = Field(description="Source the article credits; null if unattributed.")
-    evidence: Evidence
-    grounded: bool = Field(True, description="Every number was found in the evidence quote.")
+__all__ = [
+    "Analysis",
+    "ArticleInput",
+    "ArticleMeta",
+    "Casualty",
+    "Event",
+    "EventRecord",
+    "Evidence",
+    "Provenance",
+    "SummarySentence",
+]
 
 
 class Event(BaseModel):
@@ -96,6 +91,11 @@ class Analysis(BaseModel):
         None, description="The model's own wording before code replaced loaded terms (for audits)."
     )
     events: list[Event]
+    event_records: list[EventRecord] = Field(
+        default_factory=list,
+        description="Event records v2 (docs/events-v2.md): every event the article reports, of any "
+        "kind, each field with its span; filled only with the event_records setting, else empty.",
+    )
     article: ArticleMeta
     warnings: list[str] = Field(default_factory=list)
     provenance: Provenance

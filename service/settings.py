@@ -90,6 +90,11 @@ class Settings(BaseSettings):
         description="Ask the model, per summary sentence that passed the code checks, whether the "
         "article states it (about 3-6 s per sentence on 2 cores); false = code checks only.",
     )
+    event_records: bool = Field(
+        False,
+        description="Also return event records v2 (`event_records`: every event of any kind, each "
+        "field with its span in the text); one more short model call per lead or event sentence.",
+    )
     max_article_chars: int = Field(200_000, ge=100, description="Articles longer than this are rejected.")
     host: str = Field("127.0.0.1", description="HTTP bind address for `serve`.")
     port: int = Field(8000, ge=0, le=65535, description="HTTP port for `serve`.")

@@ -73,8 +73,11 @@ def predicted_events(events: Sequence[Event | EventRecord], taxonomy: Taxonomy) 
 
 
 def analysis_events(analysis: Analysis | None, taxonomy: Taxonomy) -> list[PredictedEvent]:
-    """The events of an analysis (none for a failed one)."""
-    return predicted_events(list(analysis.events), taxonomy) if analysis else []
+    """The events of an analysis (none for a failed one): its v2 `event_records` when it has them
+    (the event_records setting was on), else its v1 `events` read as v2."""
+    if analysis is None:
+        return []
+    return predicted_events(list(analysis.event_records or analysis.events), taxonomy)
 
 
 def analysis_spans(analysis: Analysis | None, events: Sequence[PredictedEvent]) -> list[tuple[str, Evidence]]:

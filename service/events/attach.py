@@ -1,0 +1,123 @@
+"""Attach today's verified casualty figures (service.ground) to the event records they belong to."""
+
+from __future__ import annotations
+
+import re
+
+from service.event_record import Actor, Mention, Predicate, Role
+from service.event_types import Taxonomy
+from service.events.background import code_says_background
+from service.events.fields import ground_when, ground_where
+from service.events.found import Found
+from service.events.locate import cut, locate
+from service.events.merge import overlaps
+from service.places import clause_of
+from service.schema import Casualty, Event, Evidence
+
+_CASUALTY_WORD = re.compile(
+    r"\b(?:killed|killing|died|dead|deaths?|death toll|lost their lives|injured|injuring|wounded|"
+    r"wounding|hurt|hospitali[sz]ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_sentence(a: Evidence, b: Evidence) -> bool:
+    return a.start == b.start and a.end == b.end
+
+
+def _home(event: Event, casualty: Casualty, records: list[Found], taxonomy: Taxonomy) -> Found | None:
+    """The record a figure belongs to: one reporting the figure's sentence (of a compatible type,
+    news before background), else one of a compatible type at the figure's place and time."""
+    kind = taxonomy.normalize(event.event_type)
+    compatible = [r for r in records if taxonomy.compatible(r.event_type, kind)]
+    here = [r for r in compatible if r.reports(casualty.evidence)]
+    if here:
+        return min(here, key=lambda r: r.background)
+    if event.location == "unspecified":
+        return None
+    for record in compatible:
+        place = record.where is not None and overlaps(record.where.place, event.location)
+        time = (
+            event.date_text is None or record.when is None or overlaps(record.when.date_text, event.date_text)
+        )
+        if place and time:
+            return record
+    return None
+
+
+def _known(casualty: Casualty, record: Found) -> bool:
+    """The record already holds this figure (the same numbers for the same group)."""
+    return any(
+        (c.killed, c.injured) == (casualty.killed, casualty.injured)
+        and (c.group is None or casualty.group is None or c.group == casualty.group)
+        for c in record.casualties
+    )
+
+
+def _restated(event: Event, casualty: Casualty, records: list[Found]) -> Found | None:
+    """A record that already holds the same figure at a place that does not tell them apart."""
+    for record in records:
+        place_differs = (
+            record.where is not None
+            and event.location != "unspecified"
+            and not overlaps(record.where.place, event.location)
+        )
+        if _known(casualty, record) and not place_differs:
+            return record
+    return None
+
+
+def _from_figure(event: Event, casualty: Casualty, taxonomy: Taxonomy, published: str | None) -> Found:
+    """A record for a figure no event record reports: its predicate is the clause of the casualty
+    word in the figure's sentence; place, time and actors only as that sentence writes them."""
+    sentence = casualty.evidence
+    word = _CASUALTY_WORD.search(sentence.quote)
+    a, b = clause_of(sentence.quote, word.start() if word else 0)
+    clause = cut(sentence, sentence.start + a, sentence.start + b)
+    text = " ".join(clause.quote.split()).strip(" ,.;")[:120].rstrip() or sentence.quote[:120]
+    what = Predicate(text=text, evidence=clause)
+    ignored: list[str] = []  # the figure was grounded already; a field its quote lacks is left out
+    when = ground_when(event.date_text, sentence, published, ignored)
+    where = ground_where(event.location if event.location != "unspecified" else None, sentence, ignored)
+    found = Found(
+        event_type=taxonomy.normalize(event.event_type),
+        what=what,
+        when=when,
+        where=where,
+        actors=[],
+        background=code_says_background(what, when, published),
+        mentions=[Mention(kind="report", evidence=sentence)],
+    )
+    named: list[tuple[str | None, Role]] = [(event.perpetrator, "agent"), (casualty.claimed_by, "source")]
+    for name, role in named:
+        span = locate(name, sentence)
+        if span is not None:
+            found.add_actor(Actor(name=span.quote, role=role, evidence=span))
+    return found
+
+
+def attach_figures(
+    records: list[Found], events: list[Event], taxonomy: Taxonomy, published: str | None
+) -> list[Found]:
+    """Each verified figure once, on the record it belongs to; a figure restated in a later
+    sentence becomes a `restatement` mention, not a second figure; a figure no record reports
+    gets a record of its own. Records come back in reading order."""
+    out = list(records)
+    for event in events:
+        for casualty in event.casualties:
+            earlier = _restated(event, casualty, out)
+            if earlier is not None:
+                earlier.mention(casualty.evidence, "restatement")
+                continue
+            home = _home(event, casualty, out, taxonomy)
+            if home is None:
+                out.append(_from_figure(event, casualty, taxonomy, published))
+                out[-1].casualties.append(casualty)
+                continue
+            home.casualties.append(casualty)
+            home.mention(casualty.evidence)
+            if home.where is None and event.location != "unspecified":
+                home.where = ground_where(event.location, casualty.evidence, [])
+            if home.when is None and event.date_text:
+                home.when = ground_when(event.date_text, casualty.evidence, published, [])
+    return sorted(out, key=lambda r: r.first.start)

@@ -1,0 +1,42 @@
+"""Is an event told as context (an attack years ago, a war's overall toll) rather than as the news?"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from service.event_record import Predicate, When
+from service.places import BACKGROUND
+
+# An event more than this before publication is history, not this news cycle.
+NEWS_CYCLE = timedelta(days=14)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# BACKGROUND also matches how wide a toll reaches and names of whole conflicts; in an event's own
+# predicate only its words of time count ("a nationwide strike", "the outbreak spread" are news).
+_OF_TIME = re.compile(r"since|so far|ago|earlier|before|last|past|previous|\d{4}|total|overall|altogether")
+
+
+def _iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _speaks_of_past(text: str) -> bool:
+    return any(_OF_TIME.search(m.group(0)) for m in BACKGROUND.finditer(text))
+
+
+def code_says_background(what: Predicate, when: When | None, published: str | None) -> bool:
+    """True when code can tell: the event's own time or predicate speaks of the past or of a whole
+    period ("in 2019", "two years ago", "since the start of the war"), or its date lies well before
+    the article's publication date. False means code cannot tell (the model's flag decides)."""
+    if _speaks_of_past(what.evidence.quote) or (when is not None and _speaks_of_past(when.date_text)):
+        return True
+    anchor = _iso(published)
+    if anchor is None or when is None:
+        return False
+    happened = _iso(when.date)
+    if happened is not None:
+        return anchor - happened > NEWS_CYCLE
+    return any(int(year) < anchor.year for year in _YEAR.findall(when.date_text))

@@ -1,0 +1,47 @@
+"""Turn the model's drafts of one sentence into grounded events: every field located or dropped."""
+
+from __future__ import annotations
+
+from service.event_record import Mention, Role
+from service.events.background import code_says_background
+from service.events.fields import ground_actor, ground_what, ground_when, ground_where
+from service.events.found import Found
+from service.events.read import EventDraft
+from service.schema import Evidence
+
+
+def ground_draft(
+    draft: EventDraft,
+    sentence: Evidence,
+    context: Evidence | None,
+    published: str | None,
+    *,
+    main_news: bool,
+    warnings: list[str],
+) -> Found | None:
+    """One draft as a grounded event, or None when its predicate is not in the sentence.
+
+    Background: code decides where the event's own words or date say so; otherwise the model's
+    flag, except for the lead's main event (`main_news`), which is the article's news."""
+    what = ground_what(draft.what, sentence, warnings)
+    if what is None:
+        return None
+    when = ground_when(draft.when, sentence, published, warnings)
+    where = ground_where(draft.where, sentence, warnings)
+    found = Found(
+        event_type=draft.type,
+        what=what,
+        when=when,
+        where=where,
+        actors=[],
+        background=code_says_background(what, when, published) or (draft.background and not main_news),
+        mentions=[Mention(kind="report", evidence=sentence)],
+    )
+    named: list[tuple[str, Role]] = [(n, "agent") for n in draft.agents]
+    named += [(n, "affected") for n in draft.affected]
+    named += [(draft.source, "source")] if draft.source else []
+    for name, role in named:
+        actor = ground_actor(name, role, sentence, context, warnings)
+        if actor is not None and not (where is not None and actor.name.lower() == where.place.lower()):
+            found.add_actor(actor)
+    return found

@@ -1,0 +1,55 @@
+"""Event records v2 for any article: pick sentences, read them, ground every field, merge, attach figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from service.document import Document
+from service.event_record import EventRecord
+from service.event_types import Taxonomy, load_taxonomy
+from service.events.attach import attach_figures
+from service.events.build import ground_draft
+from service.events.found import Found
+from service.events.merge import merge_mentions
+from service.events.read import read_sentences
+from service.events.sentences import pick_sentences
+from service.llm import LLM
+from service.prompts import PromptSet
+from service.schema import Event
+
+
+@dataclass
+class EventReport:
+    """The records that passed the checks, and what was dropped, said in words."""
+
+    records: list[EventRecord] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_event_records(
+    llm: LLM,
+    prompts: PromptSet,
+    doc: Document,
+    published: str | None,
+    figure_events: list[Event],
+    taxonomy: Taxonomy | None = None,
+) -> EventReport:
+    """The events `doc` reports, one record each, every field grounded in the original input;
+    `figure_events` are the verified casualty figures (service.ground), attached to their events."""
+    taxonomy = taxonomy or load_taxonomy()
+    picks = pick_sentences(doc.body, taxonomy)
+    readings, warnings = read_sentences(llm, prompts, taxonomy, doc.title, picks)
+    found: list[Found] = []
+    for reading in readings:
+        sentence = doc.evidence(reading.pick.sentence)
+        context = doc.evidence(reading.pick.context) if reading.pick.context else None
+        for i, draft in enumerate(reading.drafts):
+            main_news = reading.pick.lead and i == 0 and reading.pick.sentence == doc.body[0]
+            grounded = ground_draft(
+                draft, sentence, context, published, main_news=main_news, warnings=warnings
+            )
+            if grounded is not None:
+                found.append(grounded)
+    merged = merge_mentions(found, taxonomy)
+    records = attach_figures(merged, figure_events, taxonomy, published)
+    return EventReport([r.to_record() for r in records], warnings)

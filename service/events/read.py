@@ -1,0 +1,103 @@
+"""Ask the model, one sentence per short constrained call, which events the sentence reports."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, Field, create_model
+
+from service.concurrency import map_calls
+from service.errors import GenerationError
+from service.event_types import Taxonomy
+from service.events.sentences import Pick
+from service.llm import LLM
+from service.prompts import PromptSet
+
+MAX_EVENTS = 2
+MAX_ACTORS = 2
+# Enough for two events with every field filled; a longer answer is a model that loops.
+MAX_TOKENS = 260
+
+
+class EventDraft(BaseModel):
+    """One event as the model reads it from a sentence; every field required and nullable (a
+    grammar lets a small model skip optional fields). Code grounds each value afterwards."""
+
+    what: str = Field(max_length=100)
+    type: str
+    when: str | None
+    where: str | None
+    agents: list[str] = Field(max_length=MAX_ACTORS)
+    affected: list[str] = Field(max_length=MAX_ACTORS)
+    source: str | None
+    background: bool
+
+
+class SentenceEvents(BaseModel):
+    """The events one sentence reports, its main news first; none for a sentence without one."""
+
+    events: list[EventDraft] = Field(max_length=MAX_EVENTS)
+
+
+def response_model(taxonomy: Taxonomy) -> type[SentenceEvents]:
+    """The answer schema with `type` limited to the taxonomy's names (the grammar enforces it)."""
+    kind = Literal.__getitem__(taxonomy.names)
+    draft = create_model("EventDraft", __base__=EventDraft, type=(kind, ...))
+    return create_model(
+        "SentenceEvents", __base__=SentenceEvents, events=(list[draft], Field(max_length=MAX_EVENTS))
+    )
+
+
+@dataclass(frozen=True)
+class EventReading:
+    """The model's answer for one picked sentence."""
+
+    pick: Pick
+    drafts: tuple[EventDraft, ...]
+
+
+def _render(title: str | None, context: str, sentence: str) -> str:
+    return f"TITLE: {title or '(none)'}\nCONTEXT: {context or '(none)'}\nSENTENCE: {sentence}"
+
+
+def build_messages(
+    prompts: PromptSet, taxonomy: Taxonomy, title: str | None, pick: Pick
+) -> list[dict[str, str]]:
+    """System rules and few-shot turns first (an identical prefix the engine reuses), then the sentence."""
+    system = prompts.events_system + "\n\ntype is one of: " + ", ".join(taxonomy.names) + "."
+    messages = [{"role": "system", "content": system}]
+    for example in prompts.events_examples:
+        messages.append(
+            {"role": "user", "content": _render(example["title"], example["context"], example["sentence"])}
+        )
+        messages.append({"role": "assistant", "content": json.dumps(example["answer"])})
+    context = pick.context.text if pick.context else ""
+    messages.append({"role": "user", "content": _render(title, context, pick.sentence.text)})
+    return messages
+
+
+def read_sentences(
+    llm: LLM, prompts: PromptSet, taxonomy: Taxonomy, title: str | None, picks: list[Pick]
+) -> tuple[list[EventReading], list[str]]:
+    """One call per picked sentence; a sentence the model cannot answer validly is skipped and said."""
+    schema = response_model(taxonomy)
+
+    def read(pick: Pick) -> EventReading | str:
+        try:
+            answer = llm.structured(
+                build_messages(prompts, taxonomy, title, pick), schema, max_tokens=MAX_TOKENS
+            )
+        except GenerationError as exc:
+            first = str(exc).splitlines()[0][:200]
+            return f"event record: sentence at {pick.sentence.start} skipped: {first}"
+        return EventReading(pick, tuple(answer.events))
+
+    readings, warnings = [], []
+    for outcome in map_calls(read, picks, max_concurrency=llm.max_concurrency):
+        if isinstance(outcome, EventReading):
+            readings.append(outcome)
+        else:
+            warnings.append(outcome)
+    return readings, warnings
