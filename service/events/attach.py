@@ -85,7 +85,7 @@ def _from_figure(event: Event, casualty: Casualty, taxonomy: Taxonomy, published
         when=when,
         where=where,
         actors=[],
-        background=code_says_background(what, when, published),
+        background=code_says_background(what, when, published, sentence),
         mentions=[Mention(kind="report", evidence=sentence)],
     )
     named: list[tuple[str | None, Role]] = [(event.perpetrator, "agent"), (casualty.claimed_by, "source")]

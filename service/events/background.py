@@ -6,7 +6,8 @@ import re
 from datetime import date, timedelta
 
 from service.event_record import Predicate, When
-from service.places import BACKGROUND
+from service.places import BACKGROUND, clause_of
+from service.schema import Evidence
 
 # An event more than this before publication is history, not this news cycle.
 NEWS_CYCLE = timedelta(days=14)
@@ -27,12 +28,19 @@ def _speaks_of_past(text: str) -> bool:
     return any(_OF_TIME.search(m.group(0)) for m in BACKGROUND.finditer(text))
 
 
-def code_says_background(what: Predicate, when: When | None, published: str | None) -> bool:
+def code_says_background(
+    what: Predicate, when: When | None, published: str | None, sentence: Evidence | None = None
+) -> bool:
     """True when code can tell: the event's own time or predicate speaks of the past or of a whole
-    period ("in 2019", "two years ago", "since the start of the war"), or its date lies well before
-    the article's publication date. False means code cannot tell (the model's flag decides)."""
+    period ("in 2019", "two years ago", "since the start of the war"), or, when it has no time of
+    its own, the clause of its `sentence` that states it does; or its date lies well before the
+    article's publication date. False means code cannot tell (the model's flag decides)."""
     if _speaks_of_past(what.evidence.quote) or (when is not None and _speaks_of_past(when.date_text)):
         return True
+    if when is None and sentence is not None:
+        a, b = clause_of(sentence.quote, max(0, what.evidence.start - sentence.start))
+        if _speaks_of_past(sentence.quote[a:b]):
+            return True
     anchor = _iso(published)
     if anchor is None or when is None:
         return False

@@ -34,7 +34,8 @@ def ground_draft(
         when=when,
         where=where,
         actors=[],
-        background=code_says_background(what, when, published) or (draft.background and not main_news),
+        background=code_says_background(what, when, published, sentence)
+        or (draft.background and not main_news),
         mentions=[Mention(kind="report", evidence=sentence)],
     )
     named: list[tuple[str, Role]] = [(n, "agent") for n in draft.agents]

@@ -6,7 +6,7 @@ import re
 
 from service.dates import MONTHS, WEEKDAYS, resolve_date
 from service.event_record import Actor, Predicate, Role, When, Where
-from service.events.locate import cut, find_all, locate
+from service.events.locate import cut, find_all, locate, locate_name
 from service.schema import Evidence
 from service.timex import time_phrase
 
@@ -38,6 +38,7 @@ _FUNCTION_TEXT = (
     "was were is are be been has have had will would"
 )
 FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+_TIME_OPENER = re.compile(r"\b(?:on|in|at|since|during|by|until|early|late|earlier|later)\s+$", re.I)
 _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d[\d,.]*")
 
 
@@ -55,8 +56,10 @@ def ground_what(proposed: str, sentence: Evidence, warnings: list[str]) -> Predi
     words = [w for w in _WORDS.findall(text) if w.lower() not in FUNCTION_WORDS]
     hits = [found for w in words if (found := _word_in(w, sentence)) is not None]
     if words and 2 * len(hits) >= len(words):
-        start, end = min(h.start for h in hits), max(h.end for h in hits)
-        return Predicate(text=text, evidence=cut(sentence, start, end))
+        span = cut(sentence, min(h.start for h in hits), max(h.end for h in hits))
+        # The article's own words when they are short enough: a reworded predicate may add a claim.
+        written = " ".join(span.quote.split())
+        return Predicate(text=written if len(written) <= 120 else text, evidence=span)
     warnings.append(f"event record: dropped event {text!r}: its predicate is not written in its sentence")
     return None
 
@@ -83,6 +86,10 @@ def ground_when(
         why = "is not a time expression" if phrase is None else "is not written in its sentence"
         warnings.append(f"event record: dropped when={proposed!r}: it {why}")
         return None
+    opener = _TIME_OPENER.search(sentence.quote[: found.start - sentence.start])
+    if opener is not None:
+        # "Wednesday" is written "on Wednesday": the expression as written keeps its preposition.
+        found = cut(sentence, sentence.start + opener.start(), found.end)
     return When(date_text=found.quote, date=resolve_date(found.quote, published), evidence=found)
 
 
@@ -120,7 +127,7 @@ def ground_actor(
     if role == "source" and not _CREDIT.search(sentence.quote):
         warnings.append(f"event record: dropped source {clean!r}: the sentence credits no one")
         return None
-    found = locate(clean, sentence) or (locate(clean, context) if context is not None else None)
+    found = locate_name(clean, sentence) or (locate_name(clean, context) if context is not None else None)
     if found is None:
         warnings.append(f"event record: dropped {role} {clean!r}: not written in its sentence")
         return None

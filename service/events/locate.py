@@ -39,6 +39,24 @@ def locate(phrase: str | None, within: Evidence) -> Evidence | None:
     return found[0] if found else None
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+def locate_name(name: str | None, within: Evidence) -> Evidence | None:
+    """A name as written, whatever article the model put before it ("the district court" for "A
+    district court"): the span keeps the text's own article."""
+    found = locate(name, within)
+    bare = _LEADING_ARTICLE.sub("", (name or "").strip())
+    if found is not None or not bare or bare == (name or "").strip():
+        return found
+    found = locate(bare, within)
+    if found is None:
+        return None
+    article = _ARTICLE_BEFORE.search(within.quote[: found.start - within.start])
+    return cut(within, within.start + article.start(), found.end) if article else found
+
+
 def cut(within: Evidence, start: int, end: int) -> Evidence:
     """The part of `within` from input offset `start` to `end` (clipped to it)."""
     start, end = max(start, within.start), min(end, within.end)

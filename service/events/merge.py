@@ -7,6 +7,7 @@ import re
 from service.event_types import OTHER, Taxonomy
 from service.events.fields import FUNCTION_WORDS
 from service.events.found import Found
+from service.timex import first_time_expression
 
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -38,18 +39,18 @@ def _shared_predicate(a: Found, b: Found) -> bool:
 
 
 def _shared_actor(a: Found, b: Found) -> bool:
-    """An agent or affected party named in both (a source tells of many events, so it does not count)."""
+    """A party named in both, whatever its role ("elected Kessly", "Kessly took 54 percent"); a
+    source tells of many events, so it does not count."""
     return any(
-        x.role == y.role and x.role != "source" and overlaps(x.name, y.name)
-        for x in a.actors
-        for y in b.actors
+        "source" not in (x.role, y.role) and overlaps(x.name, y.name) for x in a.actors for y in b.actors
     )
 
 
 def same_event(a: Found, b: Found, taxonomy: Taxonomy) -> bool:
     """Code's proof that two mentions report one event: compatible types (same family; "other"
     only with a shared predicate), the same background flag, no place or time that disagrees,
-    and one tie: the same place, the same time, or (same type) a shared actor or predicate."""
+    and one tie: the same place, the same time, or (same type) a shared actor or predicate, or a
+    later mention with no place and no time of its own."""
     if a.background != b.background:
         return False
     if OTHER in (a.event_type, b.event_type) and a.event_type != b.event_type:
@@ -58,8 +59,14 @@ def same_event(a: Found, b: Found, taxonomy: Taxonomy) -> bool:
         return False
     place = a.where is not None and b.where is not None and overlaps(a.where.place, b.where.place)
     time = a.when is not None and b.when is not None and overlaps(a.when.date_text, b.when.date_text)
-    same_type = a.event_type == b.event_type
-    return place or time or (same_type and (_shared_actor(a, b) or _shared_predicate(a, b)))
+    if place or time:
+        return True
+    if a.event_type != b.event_type:
+        return False
+    # A later mention of the same type whose sentence gives no place or time of its own continues
+    # the story's event (a result announced after the vote it counts).
+    untold = b.where is None and b.when is None and first_time_expression(b.first.quote) is None
+    return untold or _shared_actor(a, b) or _shared_predicate(a, b)
 
 
 def _no_conflict(a: Found, b: Found) -> bool:
