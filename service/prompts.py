@@ -11,6 +11,7 @@ from pathlib import Path
 import tomllib
 
 from service.errors import NewsdigestError
+from service.event_types import TAXONOMY_FILE
 from service.resources import data_dir
 
 _VERSION = re.compile(r"\.(v\d+)\.")
@@ -110,5 +111,8 @@ def load_prompts(location: Path | None = None) -> PromptSet:
         events_system=events_paths["events_system"].read_text().strip(),
         events_examples=events_examples,
         events_version="+".join(_file_version(p) for p in events_files),
-        events_digest=hashlib.sha256(b"".join(p.read_bytes() for p in events_files)).hexdigest(),
+        # The taxonomy's names are the types the event prompt allows: an edit to it changes answers.
+        events_digest=hashlib.sha256(
+            b"".join(p.read_bytes() for p in [*events_files, data_dir("prompts") / TAXONOMY_FILE])
+        ).hexdigest(),
     )

@@ -24,7 +24,8 @@ def _iso(value: str | None) -> date | None:
         return None
 
 
-def _speaks_of_past(text: str) -> bool:
+def speaks_of_past(text: str) -> bool:
+    """The text has words that place something in the past or over a whole period."""
     return any(_OF_TIME.search(m.group(0)) for m in BACKGROUND.finditer(text))
 
 
@@ -35,11 +36,11 @@ def code_says_background(
     period ("in 2019", "two years ago", "since the start of the war"), or, when it has no time of
     its own, the clause of its `sentence` that states it does; or its date lies well before the
     article's publication date. False means code cannot tell (the model's flag decides)."""
-    if _speaks_of_past(what.evidence.quote) or (when is not None and _speaks_of_past(when.date_text)):
+    if speaks_of_past(what.evidence.quote) or (when is not None and speaks_of_past(when.date_text)):
         return True
     if when is None and sentence is not None:
         a, b = clause_of(sentence.quote, max(0, what.evidence.start - sentence.start))
-        if _speaks_of_past(sentence.quote[a:b]):
+        if speaks_of_past(sentence.quote[a:b]):
             return True
     anchor = _iso(published)
     if anchor is None or when is None:

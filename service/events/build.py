@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.event_record import Mention, Role
-from service.events.background import code_says_background
+from service.events.background import code_says_background, speaks_of_past
 from service.events.fields import ground_actor, ground_what, ground_when, ground_where
 from service.events.found import Found
 from service.events.read import EventDraft
@@ -22,7 +22,9 @@ def ground_draft(
     """One draft as a grounded event, or None when its predicate is not in the sentence.
 
     Background: code decides where the event's own words or date say so; otherwise the model's
-    flag, except for the lead's main event (`main_news`), which is the article's news."""
+    flag, taken only when the sentence has words of the past somewhere (on dev the small model
+    flagged tolls and details of the news itself) and never for the lead's main event
+    (`main_news`), which is the article's news."""
     what = ground_what(draft.what, sentence, warnings)
     if what is None:
         return None
@@ -35,7 +37,7 @@ def ground_draft(
         where=where,
         actors=[],
         background=code_says_background(what, when, published, sentence)
-        or (draft.background and not main_news),
+        or (draft.background and not main_news and speaks_of_past(sentence.quote)),
         mentions=[Mention(kind="report", evidence=sentence)],
     )
     named: list[tuple[str, Role]] = [(n, "agent") for n in draft.agents]

@@ -8,6 +8,7 @@ from service.dates import MONTHS, WEEKDAYS, resolve_date
 from service.event_record import Actor, Predicate, Role, When, Where
 from service.events.locate import cut, find_all, locate, locate_name
 from service.schema import Evidence
+from service.syntax import parser
 from service.timex import time_phrase
 
 # A name that says nothing on its own: the model was asked for names as written.
@@ -23,6 +24,12 @@ _CREDIT = re.compile(
     r"statement|added|wrote|posted|claimed|estimated|testified|argued|insisted|warned|disclosed)\b",
     re.IGNORECASE,
 )
+_CREDITS = re.compile(
+    r"^(?:,[^,]{0,60},)?\s+(?:has |have |had )?"
+    r"(?:said|says|say|told|estimated|reported|announced|confirmed)\b",
+    re.IGNORECASE,
+)
+_CREDITED_BY = re.compile(r"\b(?:according to|said|says|told|citing)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATION = re.compile(
     r"\b(?P<rel>in|at|near|off|outside|inside|around|across|along|on the outskirts of|north of|"
     r"south of|east of|west of|close to|next to)\s+(?:the\s+)?$",
@@ -109,11 +116,21 @@ def ground_where(proposed: str | None, sentence: Evidence, warnings: list[str]) 
         if relation is not None:
             span = cut(sentence, sentence.start + relation.start(), found.end)
             return Where(place=found.quote, relation=relation.group("rel").lower(), evidence=span)
-        bare = bare or found
+        bare = bare or (found if _names_a_place(found, sentence) else None)
     if bare is not None:
         return Where(place=bare.quote, relation=None, evidence=bare)
     warnings.append(f"event record: dropped where={proposed!r}: not written in its sentence as a place")
     return None
+
+
+def _names_a_place(found: Evidence, sentence: Evidence) -> bool:
+    """A phrase with no locative word before it is a place only if the parse calls it one (a
+    broadcaster or a company at the start of a sentence is not where it happened)."""
+    doc = parser().parse(sentence.quote)
+    a, b = found.start - sentence.start, found.end - sentence.start
+    return any(
+        ent.label_ in ("GPE", "LOC", "FAC") and ent.start_char < b and a < ent.end_char for ent in doc.ents
+    )
 
 
 def ground_actor(
@@ -131,4 +148,15 @@ def ground_actor(
     if found is None:
         warnings.append(f"event record: dropped {role} {clean!r}: not written in its sentence")
         return None
+    if role != "source" and _credited(found, sentence):
+        role = "source"  # "police said", "according to the ministry": who tells it, not who did it
     return Actor(name=found.quote, role=role, evidence=found)
+
+
+def _credited(found: Evidence, sentence: Evidence) -> bool:
+    """The sentence credits this name for the account: "X said", "X estimated", "according to X"."""
+    if not (sentence.start <= found.start and found.end <= sentence.end):
+        return False
+    before = sentence.quote[: found.start - sentence.start]
+    after = sentence.quote[found.end - sentence.start :]
+    return bool(_CREDITED_BY.search(before) or _CREDITS.match(after))

@@ -7,7 +7,6 @@ import re
 from service.event_types import OTHER, Taxonomy
 from service.events.fields import FUNCTION_WORDS
 from service.events.found import Found
-from service.timex import first_time_expression
 
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -49,8 +48,8 @@ def _shared_actor(a: Found, b: Found) -> bool:
 def same_event(a: Found, b: Found, taxonomy: Taxonomy) -> bool:
     """Code's proof that two mentions report one event: compatible types (same family; "other"
     only with a shared predicate), the same background flag, no place or time that disagrees,
-    and one tie: the same place, the same time, or (same type) a shared actor or predicate, or a
-    later mention with no place and no time of its own."""
+    and one tie: the same place, the same time, or the same type (for background events with a
+    shared actor or predicate)."""
     if a.background != b.background:
         return False
     if OTHER in (a.event_type, b.event_type) and a.event_type != b.event_type:
@@ -63,14 +62,25 @@ def same_event(a: Found, b: Found, taxonomy: Taxonomy) -> bool:
         return True
     if a.event_type != b.event_type:
         return False
-    # A later mention of the same type whose sentence gives no place or time of its own continues
-    # the story's event (a result announced after the vote it counts).
-    untold = b.where is None and b.when is None and first_time_expression(b.first.quote) is None
-    return untold or _shared_actor(a, b) or _shared_predicate(a, b)
+    # Two news mentions of the same type whose places and times do not disagree are, in one
+    # article, one event told twice (a result announced after the vote it counts); background
+    # events are often several of a kind (earlier attacks), so they need a tie of their own.
+    return not a.background or _shared_actor(a, b) or _shared_predicate(a, b)
+
+
+def _generic(place: str) -> bool:
+    """A common noun, not a name ("the runway", "a nearby town"): it does not tell events apart."""
+    return not any(word[:1].isupper() for word in place.split()[1:] or place.split())
 
 
 def _no_conflict(a: Found, b: Found) -> bool:
-    if a.where is not None and b.where is not None and not overlaps(a.where.place, b.where.place):
+    """No place and no time of one contradicts the other's (a generic place contradicts none)."""
+    if (
+        a.where is not None
+        and b.where is not None
+        and not overlaps(a.where.place, b.where.place)
+        and not (_generic(a.where.place) or _generic(b.where.place))
+    ):
         return False
     return a.when is None or b.when is None or overlaps(a.when.date_text, b.when.date_text)
 

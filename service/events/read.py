@@ -41,13 +41,14 @@ class SentenceEvents(BaseModel):
     events: list[EventDraft] = Field(max_length=MAX_EVENTS)
 
 
-def response_model(taxonomy: Taxonomy) -> type[SentenceEvents]:
-    """The answer schema with `type` limited to the taxonomy's names (the grammar enforces it)."""
+def response_model(taxonomy: Taxonomy, *, at_least_one: bool = False) -> type[SentenceEvents]:
+    """The answer schema with `type` limited to the taxonomy's names (the grammar enforces it);
+    `at_least_one` for a lead sentence, which reports the article's news (measured on dev: the
+    model answered "no event" for clear lead events when it was allowed to)."""
     kind = Literal.__getitem__(taxonomy.names)
     draft = create_model("EventDraft", __base__=EventDraft, type=(kind, ...))
-    return create_model(
-        "SentenceEvents", __base__=SentenceEvents, events=(list[draft], Field(max_length=MAX_EVENTS))
-    )
+    size = Field(min_length=1 if at_least_one else 0, max_length=MAX_EVENTS)
+    return create_model("SentenceEvents", __base__=SentenceEvents, events=(list[draft], size))
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,10 @@ def build_messages(
     prompts: PromptSet, taxonomy: Taxonomy, title: str | None, pick: Pick
 ) -> list[dict[str, str]]:
     """System rules and few-shot turns first (an identical prefix the engine reuses), then the sentence."""
-    system = prompts.events_system + "\n\ntype is one of: " + ", ".join(taxonomy.names) + "."
+    # Each type with a few of its cue words, so that a name like "court" is read as pleas and
+    # sentences too, not only as a building.
+    kinds = [f"{t.name} ({', '.join(t.cues[:3])})" if t.cues else t.name for t in taxonomy.types]
+    system = prompts.events_system + "\n\ntype is one of: " + "; ".join(kinds) + "."
     messages = [{"role": "system", "content": system}]
     for example in prompts.events_examples:
         messages.append(
@@ -82,13 +86,12 @@ def read_sentences(
     llm: LLM, prompts: PromptSet, taxonomy: Taxonomy, title: str | None, picks: list[Pick]
 ) -> tuple[list[EventReading], list[str]]:
     """One call per picked sentence; a sentence the model cannot answer validly is skipped and said."""
-    schema = response_model(taxonomy)
+    schemas = {lead: response_model(taxonomy, at_least_one=lead) for lead in (False, True)}
 
     def read(pick: Pick) -> EventReading | str:
+        messages = build_messages(prompts, taxonomy, title, pick)
         try:
-            answer = llm.structured(
-                build_messages(prompts, taxonomy, title, pick), schema, max_tokens=MAX_TOKENS
-            )
+            answer = llm.structured(messages, schemas[pick.lead], max_tokens=MAX_TOKENS)
         except GenerationError as exc:
             first = str(exc).splitlines()[0][:200]
             return f"event record: sentence at {pick.sentence.start} skipped: {first}"

@@ -23,9 +23,11 @@ def analyzed(model_settings: Settings, tmp_path_factory: pytest.TempPathFactory)
     """`newsdigest analyze --event-records` on both articles in one process (JSON Lines)."""
     paths = [str(DATA / "events" / name) for name in ARTICLES]
     done = subprocess.run(
-        [sys.executable, "-m", "service.cli", "analyze", "--event-records", "--no-verify-summary"]
-        + ["--model", TEST_MODEL, "--models-dir", str(model_settings.models_dir)]
-        + ["--cache-dir", str(tmp_path_factory.mktemp("cache")), *paths],
+        [
+            *(sys.executable, "-m", "service.cli", "analyze", "--event-records", "--no-verify-summary"),
+            *("--model", TEST_MODEL, "--models-dir", str(model_settings.models_dir)),
+            *("--cache-dir", str(tmp_path_factory.mktemp("cache")), *paths),
+        ],
         capture_output=True,
         text=True,
         timeout=900,

@@ -10,6 +10,20 @@ from service.llm import FakeLLM
 Messages = list[dict[str, str]]
 
 SAME = {"sentence": 1, "answer": "same"}
+# A lead sentence must get at least one event (the schema says so): an unscripted sentence gets
+# one whose predicate is written nowhere, which grounding drops.
+UNSCRIPTED = [
+    {
+        "what": "nothing scripted",
+        "type": "other",
+        "when": None,
+        "where": None,
+        "agents": [],
+        "affected": [],
+        "source": None,
+        "background": False,
+    }
+]
 
 
 def is_event_call(messages: Messages) -> bool:
@@ -22,14 +36,14 @@ def router(
     figures: dict[str, dict[str, Any]] | None = None,
     summary: list[str] | None = None,
 ) -> Callable[[Messages], dict[str, Any]]:
-    """Answer event calls from `events` (keyed by a piece of the sentence; no key = no events),
+    """Answer event calls from `events` (keyed by a piece of the sentence; else UNSCRIPTED),
     figure calls from `figures`, summary calls with `summary`, every verifier question with SAME."""
 
     def answer(messages: Messages) -> dict[str, Any]:
         system, last = messages[0]["content"], messages[-1]["content"]
         sentence = last.split("SENTENCE:", 1)[-1]
         if is_event_call(messages):
-            return {"events": next((v for k, v in events.items() if k in sentence), [])}
+            return {"events": next((v for k, v in events.items() if k in sentence), UNSCRIPTED)}
         if "casualty figures" in system:
             found = next((v for k, v in (figures or {}).items() if k in sentence), None)
             if found is None:

@@ -31,6 +31,7 @@ S4 = "which sank within twenty minutes"
 S5 = "A third crew member died later"
 S6 = "nine passengers hurt when the vessel went down"
 S7 = "cargo ship sank near Carrow Head in 2019"
+S8 = "Its owner was fined after a fuel leak"
 
 SINKING = draft(
     "A passenger ferry sank",
@@ -135,7 +136,9 @@ def test_a_predicate_the_sentence_does_not_state_drops_the_event(doc, prompts) -
         doc, prompts, {S1: [draft("the mayor resigned over tax rises", "political_decision")]}
     )
     assert report.records == []
-    assert any("predicate is not written in its sentence" in w for w in report.warnings)
+    assert "dropped event 'the mayor resigned over tax rises': its predicate is not written" in " ".join(
+        report.warnings
+    )
 
 
 def test_a_reworded_predicate_keeps_the_articles_words(doc, prompts) -> None:
@@ -165,14 +168,21 @@ def test_another_place_keeps_events_apart(doc, prompts) -> None:
 
 def test_background_flagged_by_code_and_by_the_model(doc, prompts) -> None:
     old_loss = draft("cargo ship sank", "accident", where="Carrow Head", when="in 2019")  # model: news
-    told_as_context = draft("had passed an inspection", "political_decision", background=True)
-    report, _ = _records(doc, prompts, {S1: [SINKING], S4: [told_as_context], S7: [old_loss]})
+    no_past = draft("had passed an inspection", "political_decision", background=True)
+    fined = draft("Its owner was fined", "court", background=True)
+    scripted_events = {S1: [SINKING], S4: [no_past], S7: [old_loss], S8: [fined]}
+    report, _ = _records(doc, prompts, scripted_events)
     by_what = {r.what.text: r for r in report.records}
     assert by_what["cargo ship sank"].background is True  # code: a year before publication
-    assert by_what["had passed an inspection"].background is True  # the model's flag
+    # The model's flag counts only where the sentence has words of the past ("in 2022" is in
+    # the fine's sentence, outside its clause, so code alone cannot tell).
+    assert by_what["Its owner was fined"].background is True
+    assert by_what["had passed an inspection"].background is False
     assert by_what["A passenger ferry sank"].background is False
     # Same type and place, but one is background: the 2019 loss is not merged into the sinking.
-    assert len(report.records) == 3
+    assert len(report.records) == 4
+    report, _ = _records(doc, prompts, {**scripted_events, S8: [{**fined, "background": False}]})
+    assert {r.what.text: r for r in report.records}["Its owner was fined"].background is False
 
 
 def test_figures_are_attached_once_and_a_restated_figure_is_a_mention(doc, prompts) -> None:
@@ -274,7 +284,7 @@ def test_pipeline_fills_event_records_only_when_asked(tmp_path: Path) -> None:
     fake_on = scripted(answer)
     pipeline = _pipeline(on, fake_on)
     result = pipeline.analyze(article)
-    assert sum(is_event_call(m) for m in fake_on.prompts) == 6  # one call per picked sentence
+    assert sum(is_event_call(m) for m in fake_on.prompts) == 7  # one call per picked sentence
     assert result.events == plain.events and result.summary == plain.summary  # v1 output unchanged
     assert result.event_records[0].what.text == "A passenger ferry sank"
     assert result.event_records[0].casualties[0].killed == 2
