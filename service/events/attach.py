@@ -10,7 +10,7 @@ from service.events.background import code_says_background
 from service.events.fields import ground_when, ground_where
 from service.events.found import Found
 from service.events.locate import cut, locate
-from service.events.merge import overlaps
+from service.events.merge import overlaps, same_event
 from service.places import clause_of
 from service.schema import Casualty, Event, Evidence
 
@@ -27,7 +27,8 @@ def _same_sentence(a: Evidence, b: Evidence) -> bool:
 
 def _home(event: Event, casualty: Casualty, records: list[Found], taxonomy: Taxonomy) -> Found | None:
     """The record a figure belongs to: one reporting the figure's sentence (of a compatible type,
-    news before background), else one of a compatible type at the figure's place and time."""
+    news before background), else one of a compatible type at the figure's place and time, else
+    a news record of any type at its place and on its day."""
     kind = taxonomy.normalize(event.event_type)
     compatible = [r for r in records if taxonomy.compatible(r.event_type, kind)]
     here = [r for r in compatible if r.reports(casualty.evidence)]
@@ -41,6 +42,18 @@ def _home(event: Event, casualty: Casualty, records: list[Found], taxonomy: Taxo
             event.date_text is None or record.when is None or overlaps(record.when.date_text, event.date_text)
         )
         if place and time:
+            return record
+    # The figure reader's type is a guess ("accident" for a bombing's toll): a news record at the
+    # figure's place and on its day is its event whatever either type says.
+    for record in records:
+        if (
+            not record.background
+            and record.where is not None
+            and record.when is not None
+            and event.date_text is not None
+            and overlaps(record.where.place, event.location)
+            and overlaps(record.when.date_text, event.date_text)
+        ):
             return record
     return None
 
@@ -101,7 +114,8 @@ def attach_figures(
 ) -> list[Found]:
     """Each verified figure once, on the record it belongs to; a figure restated in a later
     sentence becomes a `restatement` mention, not a second figure; a figure no record reports
-    gets a record of its own. Records come back in reading order."""
+    joins one the merge rule proves the same, else gets a record of its own. Records come back
+    in reading order."""
     out = list(records)
     for event in events:
         for casualty in event.casualties:
@@ -111,8 +125,15 @@ def attach_figures(
                 continue
             home = _home(event, casualty, out, taxonomy)
             if home is None:
-                out.append(_from_figure(event, casualty, taxonomy, published))
-                out[-1].casualties.append(casualty)
+                own = _from_figure(event, casualty, taxonomy, published)
+                # A record of its own only when no event is proved the same by the merge rule.
+                home = next((r for r in out if same_event(r, own, taxonomy)), None)
+                if home is None:
+                    own.casualties.append(casualty)
+                    out.append(own)
+                    continue
+            if _known(casualty, home):
+                home.mention(casualty.evidence, "restatement")  # one event: the same figure again
                 continue
             home.casualties.append(casualty)
             home.mention(casualty.evidence)

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from service.event_record import Mention, Role
+from service.event_types import Taxonomy
 from service.events.background import code_says_background, speaks_of_past
 from service.events.fields import ground_actor, ground_what, ground_when, ground_where
 from service.events.found import Found
 from service.events.read import EventDraft
 from service.schema import Evidence
+
+
+def type_from_cues(proposed: str, what: str, taxonomy: Taxonomy) -> str:
+    """The model's type, unless the predicate holds cue words of exactly one other type and none
+    of its own ("pleaded not guilty" is a court event, whatever the crime behind it)."""
+    low = what.lower()
+    cued = {
+        t.name
+        for t in taxonomy.types
+        if any(re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", low) for cue in t.cues)
+    }
+    return cued.pop() if len(cued) == 1 and proposed not in cued else proposed
 
 
 def ground_draft(
@@ -18,6 +33,7 @@ def ground_draft(
     *,
     main_news: bool,
     warnings: list[str],
+    taxonomy: Taxonomy,
 ) -> Found | None:
     """One draft as a grounded event, or None when its predicate is not in the sentence.
 
@@ -31,7 +47,7 @@ def ground_draft(
     when = ground_when(draft.when, sentence, published, warnings)
     where = ground_where(draft.where, sentence, warnings)
     found = Found(
-        event_type=draft.type,
+        event_type=type_from_cues(draft.type, what.text, taxonomy),
         what=what,
         when=when,
         where=where,
@@ -44,7 +60,8 @@ def ground_draft(
     named += [(n, "affected") for n in draft.affected]
     named += [(draft.source, "source")] if draft.source else []
     for name, role in named:
-        actor = ground_actor(name, role, sentence, context, warnings)
+        also_source = bool(draft.source) and name.strip().lower() == (draft.source or "").strip().lower()
+        actor = ground_actor(name, role, sentence, context, warnings, also_source=also_source)
         if actor is not None and not (where is not None and actor.name.lower() == where.place.lower()):
             found.add_actor(actor)
     return found

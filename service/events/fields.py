@@ -17,7 +17,8 @@ _NOT_NAMES_TEXT = (
     "n/a the article said"
 )
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
-_MAX_NAME = 80
+# Longer is a description ("their role in what has been called..."), not a name.
+_MAX_NAME = 60
 # Words that credit someone for the account; without one, a proposed source is not the sentence's.
 _CREDIT = re.compile(
     r"\b(said|says|say|told|tells|according|reported|reports|announced|announces|confirmed|stated|"
@@ -50,9 +51,9 @@ _WORDS = re.compile(r"[A-Za-z][\w'-]*|\d[\d,.]*")
 
 
 def ground_what(proposed: str, sentence: Evidence, warnings: list[str]) -> Predicate | None:
-    """The predicate copied from the sentence (its span is the phrase); else the model's wording
-    when at least half of its content words are written in the sentence (its span runs from the
-    first to the last of them); else None, said in `warnings`."""
+    """The predicate copied from the sentence (its span is the phrase); else, when at least half
+    of its content words are written there, the article's words from the first to the last of
+    them (the model's wording only if that stretch is over 120 characters); else None, said."""
     text = " ".join(proposed.split()).strip(" ,.;")[:120].rstrip()
     if not text:
         warnings.append(f"event record: dropped an event with no predicate at {sentence.start}")
@@ -134,10 +135,18 @@ def _names_a_place(found: Evidence, sentence: Evidence) -> bool:
 
 
 def ground_actor(
-    name: str, role: Role, sentence: Evidence, context: Evidence | None, warnings: list[str]
+    name: str,
+    role: Role,
+    sentence: Evidence,
+    context: Evidence | None,
+    warnings: list[str],
+    *,
+    also_source: bool = False,
 ) -> Actor | None:
     """An actor whose name is written in the sentence (or, for a pronoun resolved by the model, in
-    the sentence before); a source only when the sentence credits someone."""
+    the sentence before); a source only when the sentence credits someone. An agent or affected
+    party the sentence credits for the account ("police said") is its source, unless the model
+    named it as the source too (`also_source`: "the company said it would close a plant")."""
     clean = " ".join(name.split()).strip(" ,.;:")
     if clean.lower() in _NOT_NAMES or len(clean) < 2 or len(clean) > _MAX_NAME:
         return None
@@ -148,9 +157,17 @@ def ground_actor(
     if found is None:
         warnings.append(f"event record: dropped {role} {clean!r}: not written in its sentence")
         return None
-    if role != "source" and _credited(found, sentence):
+    if _in_dateline(found, sentence):
+        return None  # "Seoul (CNN)": the outlet that files the story, not a party to it
+    if role != "source" and not also_source and _credited(found, sentence):
         role = "source"  # "police said", "according to the ministry": who tells it, not who did it
     return Actor(name=found.quote, role=role, evidence=found)
+
+
+def _in_dateline(found: Evidence, sentence: Evidence) -> bool:
+    """The name is the outlet in parentheses of a dateline ("Lindport (Harbour News) --")."""
+    a, b = found.start - sentence.start, found.end - sentence.start
+    return sentence.quote[a - 1 : a] == "(" and sentence.quote[b : b + 1] == ")"
 
 
 def _credited(found: Evidence, sentence: Evidence) -> bool:

@@ -45,9 +45,19 @@ def find_event_records(
         context = doc.evidence(reading.pick.context) if reading.pick.context else None
         for i, draft in enumerate(reading.drafts):
             main_news = reading.pick.lead and i == 0 and reading.pick.sentence == doc.body[0]
+            said: list[str] = []
             grounded = ground_draft(
-                draft, sentence, context, published, main_news=main_news, warnings=warnings
+                draft, sentence, context, published, main_news=main_news, warnings=said, taxonomy=taxonomy
             )
+            if grounded is None and context is not None:
+                # Shown the sentence before for a pronoun, the model sometimes reports that
+                # sentence's event instead: it is kept when every field is grounded there.
+                said_there: list[str] = []
+                grounded = ground_draft(
+                    draft, context, None, published, main_news=False, warnings=said_there, taxonomy=taxonomy
+                )
+                said = said_there if grounded is not None else said
+            warnings.extend(said)
             if grounded is not None:
                 found.append(grounded)
     merged = merge_mentions(found, taxonomy)

@@ -46,10 +46,10 @@ def _shared_actor(a: Found, b: Found) -> bool:
 
 
 def same_event(a: Found, b: Found, taxonomy: Taxonomy) -> bool:
-    """Code's proof that two mentions report one event: compatible types (same family; "other"
-    only with a shared predicate), the same background flag, no place or time that disagrees,
-    and one tie: the same place, the same time, or the same type (for background events with a
-    shared actor or predicate)."""
+    """Code's proof that two mentions report one event: types of one family ("other" only with a
+    shared predicate), the same background flag, no place or time that disagrees, and for news
+    nothing more; for background, the same place or time, or the same type and a shared actor or
+    predicate."""
     if a.background != b.background:
         return False
     if OTHER in (a.event_type, b.event_type) and a.event_type != b.event_type:
@@ -58,14 +58,13 @@ def same_event(a: Found, b: Found, taxonomy: Taxonomy) -> bool:
         return False
     place = a.where is not None and b.where is not None and overlaps(a.where.place, b.where.place)
     time = a.when is not None and b.when is not None and overlaps(a.when.date_text, b.when.date_text)
-    if place or time:
+    if place or time or not a.background:
+        # Two news mentions of one family whose places and times do not disagree are, in one
+        # article, one event told twice or in parts (a result announced after the vote it counts;
+        # the rescue and the closed airport of a crash landing).
         return True
-    if a.event_type != b.event_type:
-        return False
-    # Two news mentions of the same type whose places and times do not disagree are, in one
-    # article, one event told twice (a result announced after the vote it counts); background
-    # events are often several of a kind (earlier attacks), so they need a tie of their own.
-    return not a.background or _shared_actor(a, b) or _shared_predicate(a, b)
+    # Background events are often several of a kind (earlier attacks): they need a tie of their own.
+    return a.event_type == b.event_type and (_shared_actor(a, b) or _shared_predicate(a, b))
 
 
 def _generic(place: str) -> bool:

@@ -223,7 +223,8 @@ def test_examples_are_grounded_by_the_code_they_teach(prompts) -> None:
     from service.events.read import response_model
     from service.schema import Evidence
 
-    schema = response_model(load_taxonomy())
+    taxonomy = load_taxonomy()
+    schema = response_model(taxonomy)
     for example in prompts.events_examples:
         answer = schema.model_validate(example["answer"])
         sentence = Evidence(quote=example["sentence"], start=0, end=len(example["sentence"]))
@@ -231,9 +232,14 @@ def test_examples_are_grounded_by_the_code_they_teach(prompts) -> None:
         around = Evidence(quote=context, start=0, end=len(context)) if context else None
         for event in answer.events:
             warnings: list[str] = []
-            found = ground_draft(event, sentence, around, None, main_news=False, warnings=warnings)
+            found = ground_draft(
+                event, sentence, around, None, main_news=False, warnings=warnings, taxonomy=taxonomy
+            )
             assert found is not None and warnings == [], (example["sentence"], warnings)
             assert found.background == event.background
+            proposed = {(n, "agent") for n in event.agents} | {(n, "affected") for n in event.affected}
+            proposed |= {(event.source, "source")} if event.source else set()
+            assert {(a.name, a.role) for a in found.actors} == proposed
 
 
 def _pipeline(settings: Settings, fake, prompts: PromptSet | None = None) -> Pipeline:
@@ -341,3 +347,48 @@ def test_the_eval_scores_event_records_when_the_output_has_them(doc, prompts, sa
     read = analysis_events(both, taxonomy)
     assert [e.what for e in read] == ["A passenger ferry sank", "cargo ship sank"]
     assert read[1].background is True and read[0].place == "Carrow Head"
+
+
+def test_parts_of_one_news_event_are_one_record_and_credited_names_are_sources(doc, prompts) -> None:
+    went_down = draft("the vessel went down", "disaster", agents=["officials"])  # same family as accident
+    report, _ = _records(doc, prompts, {S1: [SINKING], S6: [went_down]})
+    (record,) = report.records
+    assert record.event_type == "accident" and len(record.mentions) == 2
+    assert ("officials", "source") in [(a.name, a.role) for a in record.actors]  # "..., officials said"
+
+
+def test_a_phrase_that_is_not_a_place_is_not_kept_as_where(doc, prompts) -> None:
+    report, _ = _records(doc, prompts, {S1: [{**SINKING, "where": "the coastguard"}]})
+    assert report.records[0].where is None
+    assert "event record: dropped where='the coastguard': not written in its sentence as a place" in (
+        report.warnings
+    )
+
+
+def test_an_event_of_the_sentence_before_is_grounded_there(doc, prompts) -> None:
+    # "Its owner was fined..." refers back, so the model also sees the sentence before; here it
+    # reports that sentence's event, which is kept, grounded in that sentence.
+    old_loss = draft("cargo ship sank", "accident", where="Carrow Head", when="in 2019")
+    report, _ = _records(doc, prompts, {S1: [SINKING], S8: [old_loss]})
+    loss = next(r for r in report.records if r.what.text == "cargo ship sank")
+    assert S7 in loss.mentions[0].evidence.quote and loss.background is True
+    _assert_spans_exact(report.records)
+
+
+def test_the_type_follows_the_predicates_cue_words() -> None:
+    from service.events.build import type_from_cues
+
+    taxonomy = load_taxonomy()
+    assert type_from_cues("crime", "pleaded not guilty to all charges", taxonomy) == "court"
+    # A cue of its own ("fraud") keeps the model's type.
+    assert type_from_cues("crime", "pleaded not guilty to fraud", taxonomy) == "crime"
+    assert type_from_cues("accident", "a bus crashed into a wall", taxonomy) == "accident"
+    assert type_from_cues("economic", "opened a new plant", taxonomy) == "economic"  # no cue: kept
+
+
+def test_a_figure_joins_the_news_event_at_its_place_and_day_whatever_its_type(doc, prompts) -> None:
+    toll = _figure_event(doc, S2, 2, 9, "Carrow Head")
+    toll = toll.model_copy(update={"event_type": "bombing", "date_text": "on Friday"})  # a wrong guess
+    report, _ = _records(doc, prompts, {S1: [SINKING]}, [toll])
+    (record,) = report.records
+    assert [(c.killed, c.injured) for c in record.casualties] == [(2, 9)]
