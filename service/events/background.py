@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from service.event_record import Predicate, When
-from service.places import BACKGROUND, clause_of
+from service.places import BACKGROUND
 from service.schema import Evidence
 
 # An event more than this before publication is history, not this news cycle.
@@ -15,6 +15,23 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # BACKGROUND also matches how wide a toll reaches and names of whole conflicts; in an event's own
 # predicate only its words of time count ("a nationwide strike", "the outbreak spread" are news).
 _OF_TIME = re.compile(r"since|so far|ago|earlier|before|last|past|previous|\d{4}|total|overall|altogether")
+
+
+# Where one clause ends and another begins; the event's own clause alone says when it happened
+# ("fined on Monday after a leak in 2022": the leak is in 2022, not the fine).
+_CONNECTIVE = re.compile(r"\b(?:after|before|while|whereas|when|as|since|because|but)\b|;", re.IGNORECASE)
+
+
+def own_clause(sentence: str, position: int) -> str:
+    """The clause of `sentence` that holds `position`, cut at every connective."""
+    start, end = 0, len(sentence)
+    for match in _CONNECTIVE.finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() > position:
+            end = match.start()
+            break
+    return sentence[start:end]
 
 
 def _iso(value: str | None) -> date | None:
@@ -38,10 +55,9 @@ def code_says_background(
     article's publication date. False means code cannot tell (the model's flag decides)."""
     if speaks_of_past(what.evidence.quote) or (when is not None and speaks_of_past(when.date_text)):
         return True
-    if when is None and sentence is not None:
-        a, b = clause_of(sentence.quote, max(0, what.evidence.start - sentence.start))
-        if speaks_of_past(sentence.quote[a:b]):
-            return True
+    position = max(0, what.evidence.start - sentence.start) if sentence is not None else 0
+    if when is None and sentence is not None and speaks_of_past(own_clause(sentence.quote, position)):
+        return True
     anchor = _iso(published)
     if anchor is None or when is None:
         return False
