@@ -42,14 +42,28 @@ _LONGER_NAME = re.compile(rf"\s+(?!(?:{_DAY_OR_MONTH})\b)(?:[A-Z][a-z]+|[A-Z]{{2
 _CLAUSE = re.compile(r"\b(?:after|before|while|whereas|when|as|since|because|but)\b|;", re.IGNORECASE)
 
 
+# "since March 19", "after 10 pm": a preposition before a time, not a new clause.
+_BEFORE_TIME = re.compile(
+    rf"\s+(?:the\s+)?(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|(?:19|20)\d\d\b|"
+    rf"(?:{_DAY_OR_MONTH}|last|this|next|midnight|noon|dawn|dusk|dark)\b)",
+    re.IGNORECASE,
+)
+# A clause that says how the figure came about: "killed when a bus crashed in X" died in X.
+_CAUSE = frozenset(("when", "after", "as"))
+
+
 def clause_of(sentence: str, position: int) -> tuple[int, int]:
-    """The span of the clause of `sentence` that holds `position` (split at connectives)."""
+    """The span of the clause of `sentence` that holds `position` (split at connectives), with the
+    clause right after it when that one says what caused it ("when", "after", "as")."""
+    breaks = [m for m in _CLAUSE.finditer(sentence) if not _BEFORE_TIME.match(sentence, m.end())]
     start, end = 0, len(sentence)
-    for match in _CLAUSE.finditer(sentence):
+    for i, match in enumerate(breaks):
         if match.end() <= position:
             start = match.end()
         elif match.start() > position:
             end = match.start()
+            if match.group(0).lower() in _CAUSE:
+                end = breaks[i + 1].start() if i + 1 < len(breaks) else len(sentence)
             break
     return start, end
 

@@ -303,3 +303,31 @@ def test_a_toll_at_the_leads_place_takes_the_leads_date(toll: str, date: str | N
     report = ground([reading], evidence, article, None, lead, article.index(toll))
     (event,) = report.events
     assert event.date_text == date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "number", "kept"),
+    [
+        (
+            "Three people were killed when a van left a highway in northern Tarsa on Monday.",
+            "northern Tarsa",
+            "Three",
+            True,
+        ),
+        (
+            "At least 54 people have died after a fishing boat sank off the Varna coast.",
+            "the Varna coast",
+            "54",
+            True,
+        ),
+        ("Air strikes hit Tarsa after 25 were killed in bombings in Varna.", "Tarsa", "25", False),
+        ("Wildfires in Tarsa have raged since March 19, with the toll climbing to 30.", "Tarsa", "30", True),
+        ("Five workers were killed in Tarsa before the strike began in Varna.", "Varna", "Five", False),
+    ],
+)
+def test_the_clause_that_says_how_they_died_gives_the_place(
+    sentence: str, place: str, number: str, kept: bool
+) -> None:
+    from service.places import place_as_written
+
+    assert (place_as_written(place, sentence, sentence.index(number)) is not None) is kept
