@@ -294,12 +294,14 @@ def test_a_destination_is_not_another_place_of_the_event(sentence: str, other: b
         ("Twelve people have been killed in Tarsa since the fighting began.", None),  # a running total
         ("Twelve people were killed in Boulder, officials said.", None),  # another place
         ("Twelve people were killed in a separate attack in Tarsa.", None),  # another event
+        ("Twelve people were killed at the bus stop, officials said.", "on Monday"),  # written in the lead
     ],
 )
 def test_a_toll_at_the_leads_place_takes_the_leads_date(toll: str, date: str | None) -> None:
     lead = "A bomb exploded at a bus stop in Tarsa on Monday, officials said."
     article = f"Bus stop bombing\n\n{lead}\n\n{toll}"
-    reading, evidence = _reading(article, toll, 12, "Boulder" if "Boulder" in toll else "Tarsa")
+    place = next(p for p in ("Boulder", "the bus stop", "Tarsa") if p in toll)
+    reading, evidence = _reading(article, toll, 12, place)
     report = ground([reading], evidence, article, None, lead, article.index(toll))
     (event,) = report.events
     assert event.date_text == date
