@@ -230,6 +230,7 @@ def _lead_event(sentence: str, location: str, lead: str | None) -> bool:
     name = story.split(" ", 1)[1] if story.split(" ", 1)[0] in ("near", "off", "outside") else story
     here = location.lower()
     bare = here.split(" ", 1)[-1] if here.split(" ", 1)[0] in ("near", "off", "outside") else here
+    bare = bare.removeprefix("the ")
     # The story's place, or a place the lead itself writes ("stormed Tarsa College in Varna")
     return name.lower() in here or bare in name.lower() or bare in (lead or "").lower()
 
