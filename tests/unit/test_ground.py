@@ -333,3 +333,32 @@ def test_the_clause_that_says_how_they_died_gives_the_place(
     from service.places import place_as_written
 
     assert (place_as_written(place, sentence, sentence.index(number)) is not None) is kept
+
+
+def test_the_place_an_event_struck_is_the_story_place() -> None:
+    from service.places import story_place
+
+    assert story_place("Thousands lost power after a storm battered Sydney and nearby towns.") == "Sydney"
+    assert story_place("Flooding hit Lagos and Ibadan on Sunday.") is None  # two places: none
+
+
+def test_the_story_place_inside_a_longer_name_is_still_inherited() -> None:
+    from service.places import inherited_place
+
+    lead = "A bus crashed in Denver on Monday."
+    assert inherited_place("Two were injured, according to Denver State Police.", lead, None, 0) == "Denver"
+    assert inherited_place("Two were flown to Denver for treatment.", lead, None, 0) is None  # a destination
+
+
+def test_an_adverb_of_time_does_not_end_the_clause() -> None:
+    from service.places import place_as_written
+
+    s = "The town mourned on Thursday after five students were killed the day before in a wreck near Varna."
+    assert place_as_written("Varna", s, s.index("five")) == "near Varna"
+
+
+def test_last_weeks_blast_names_the_leads_event() -> None:
+    from service.places import same_event_place
+
+    lead = "Residents returned home after last Thursday's gas explosion in Denver."
+    assert same_event_place("Two people died in last week's explosion.", lead, None) == "Denver"
