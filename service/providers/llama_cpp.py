@@ -116,8 +116,7 @@ def _load(model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int) -> Any
     from llama_cpp import Llama
 
     class PrefixLlama(Llama):
-        """Llama.generate, after `prefix_states` restored the prompt's prefix (so only the rest is
-        evaluated, and the same way whatever the previous call was)."""
+        """A Llama that restores its prompt's prefix state before llama-cpp-python evaluates the rest."""
 
         prefix_states: PrefixStates | None = None
 
@@ -151,9 +150,7 @@ class LlamaEngine:
         prefix_dir: Path | None = None,
         prefix_cache_mb: int = 512,
     ) -> None:
-        """Load the model (seconds); raise ModelError with a fix if it cannot be loaded.
-
-        Prefix states are kept in RAM (`prefix_cache_mb`) and, with `prefix_dir`, on disk."""
+        """Load the model (seconds; prefix states: RAM, and disk with `prefix_dir`); ModelError if it fails."""
         try:
             import llama_cpp  # noqa: F401
         except ImportError as exc:  # the wheel is missing or was built for another CPU

@@ -57,8 +57,7 @@ class PrefixStats:
 
 
 def cuts(tokens: Sequence[int], markers: frozenset[int]) -> list[int]:
-    """Where the prompt's messages start, except the first and the last (the generation prompt):
-    the boundaries at which states are defined."""
+    """Where states are defined: the starts of all messages but the first and the generation prompt."""
     starts = [i for i, token in enumerate(tokens) if token in markers and i > 0]
     return starts[:-1]
 
@@ -111,12 +110,11 @@ class StateLRU:
 
 
 class PrefixStates:
-    """Puts a llama.cpp context into the canonical state of a prompt's prefix before each call.
+    """Puts a llama.cpp context into the canonical state of a prompt's prefix before each call."""
 
-    States are kept in RAM (bounded) and, when `files` is given, the ones built from an empty
-    context (the fixed system-and-examples prefixes) are saved to disk for the next process. A
-    state built on top of another (a retry: the article and the refused answer are in its prefix)
-    is used once and stays in RAM."""
+    # States are kept in RAM (bounded) and, with `files`, the ones built from an empty context (the
+    # fixed rules-and-examples prefixes) are saved for the next process. A state built on top of
+    # another (a retry: the article and the refused answer are in its prefix) is used once: RAM only.
 
     def __init__(
         self, kv: KVContext, markers: frozenset[int], capacity_bytes: int, files: StateFiles | None

@@ -27,10 +27,10 @@ def token_bytes(tokens: Sequence[int]) -> bytes:
 
 
 class StateFiles:
-    """Prefix states under `directory`, valid only for the engine that `identity` describes.
+    """Prefix states under `directory`, valid only for the engine that `identity` describes."""
 
-    `identity` (model, context size, llama.cpp version and build...) is part of each file's name
-    and is written inside it: a state is only ever restored into the engine that made it."""
+    # `identity` (model, context size, llama.cpp version and build...) is part of each file's name and
+    # is written inside it, so a state is only ever restored into an engine like the one that made it.
 
     def __init__(
         self, directory: Path, identity: dict[str, Any], budget_bytes: int = DEFAULT_BUDGET_BYTES
