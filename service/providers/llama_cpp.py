@@ -150,7 +150,7 @@ class LlamaEngine:
         prefix_dir: Path | None = None,
         prefix_cache_mb: int = 512,
     ) -> None:
-        """Load the model (seconds; prefix states: RAM, and disk with `prefix_dir`); ModelError if it fails."""
+        """Load the model (prefix states in RAM, and on disk with `prefix_dir`); ModelError if it cannot."""
         try:
             import llama_cpp  # noqa: F401
         except ImportError as exc:  # the wheel is missing or was built for another CPU
