@@ -229,7 +229,10 @@ def _lead_event(sentence: str, location: str, lead: str | None) -> bool:
         return False
     name = story.split(" ", 1)[1] if story.split(" ", 1)[0] in ("near", "off", "outside") else story
     here = location.lower()
-    return name.lower() in here or here.split(" ", 1)[-1] in name.lower()
+    bare = here.split(" ", 1)[-1] if here.split(" ", 1)[0] in ("near", "off", "outside") else here
+    bare = bare.removeprefix("the ")
+    # The story's place, or a place the lead itself writes ("stormed Tarsa College in Varna")
+    return name.lower() in here or bare in name.lower() or bare in (lead or "").lower()
 
 
 def event_time(date_text: str | None, sentence: str, report: GroundingReport) -> str | None:

@@ -42,16 +42,44 @@ _LONGER_NAME = re.compile(rf"\s+(?!(?:{_DAY_OR_MONTH})\b)(?:[A-Z][a-z]+|[A-Z]{{2
 _CLAUSE = re.compile(r"\b(?:after|before|while|whereas|when|as|since|because|but)\b|;", re.IGNORECASE)
 
 
+# "since March 19", "after 10 pm": a preposition before a time, not a new clause.
+_BEFORE_TIME = re.compile(
+    rf"\s+(?:the\s+)?(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|(?:19|20)\d\d\b|"
+    rf"(?:{_DAY_OR_MONTH}|last|this|next|midnight|noon|dawn|dusk|dark)\b)",
+    re.IGNORECASE,
+)
+# "the day before", "two weeks after", "shortly after": an adverb of time, not a new clause.
+_TIME_NOUN_BEFORE = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|nights?|hours?|minutes?|moments?|shortly|soon|long|just|right)\s+$",
+    re.IGNORECASE,
+)
+# A clause that says how the figure came about: "killed when a bus crashed in X" died in X.
+_CAUSE = frozenset(("when", "after", "as"))
+
+
 def clause_of(sentence: str, position: int) -> tuple[int, int]:
-    """The span of the clause of `sentence` that holds `position` (split at connectives)."""
+    """The span of the clause of `sentence` that holds `position` (split at connectives), with the
+    clause right after it when that one says what caused it ("when", "after", "as")."""
+    breaks = [
+        m
+        for m in _CLAUSE.finditer(sentence)
+        if not _BEFORE_TIME.match(sentence, m.end()) and not _TIME_NOUN_BEFORE.search(sentence, 0, m.start())
+    ]
     start, end = 0, len(sentence)
-    for match in _CLAUSE.finditer(sentence):
+    for i, match in enumerate(breaks):
         if match.end() <= position:
             start = match.end()
         elif match.start() > position:
             end = match.start()
+            if match.group(0).lower() in _CAUSE:
+                end = breaks[i + 1].start() if i + 1 < len(breaks) else len(sentence)
             break
     return start, end
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """The span [start, end) begins or ends inside a word of `text`."""
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
 def place_as_written(place: str, sentence: str, near: int, *, whole: bool = False) -> str | None:
@@ -63,9 +91,14 @@ def place_as_written(place: str, sentence: str, near: int, *, whole: bool = Fals
     found = low.find(target, a, b)
     # A place name inside a longer name is not a place: "according to Varna News" says nothing
     # about where it happened.
-    while found >= 0 and (
-        _LONGER_NAME.match(sentence, found + len(target))
-        or (_TOWARD.search(sentence[a:found]) and not _RELATION_BEFORE.search(sentence[a:found]))
+    while (
+        found >= 0
+        and (
+            _LONGER_NAME.match(sentence, found + len(target))
+            # inside a word: "Syria" in "Syrian"
+            or _inside_word(sentence, found, found + len(target))
+            or (_TOWARD.search(sentence[a:found]) and not _RELATION_BEFORE.search(sentence[a:found]))
+        )
     ):
         found = low.find(target, found + 1, b)
     if found < 0 or found + len(target) > b:
@@ -93,7 +126,8 @@ _EVENT_FAMILIES = (
     ("sink", "sank", "capsiz"),
 )
 _DEFINITE_EVENT = re.compile(
-    rf"\b(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)"
+    rf"\b(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's|"
+    rf"yesterday's|today's|last night's|last week's|(?:last|this) \w+day's)"
     rf"\s+(?:[\w-]+\s+)?(?P<stem>{'|'.join(_EVENT_STEMS)})\w*",
     re.IGNORECASE,
 )
@@ -178,6 +212,23 @@ def _locative(ent_root: object) -> str | None:
     return None
 
 
+# Verbs whose object is the place an event hit: "a storm battered Tarsa", "a quake struck Varna".
+_STRIKE_VERBS = frozenset(
+    ("hit", "strike", "batter", "rock", "ravage", "sweep", "shake", "flood", "pound", "lash", "devastate")
+)
+
+
+def _struck(ent_root: object) -> str | None:
+    """ "in" for a place that is the object of a verb of striking ("a storm battered Tarsa")."""
+    head = ent_root.head  # type: ignore[attr-defined]
+    dep = getattr(ent_root, "dep_", "")
+    if dep != "dobj" or head.lemma_.lower() not in _STRIKE_VERBS:
+        return None
+    # "Flooding hit Lagos and Ibadan": two places, no one place of the story
+    conjoined = any(c.dep_ == "conj" and c.ent_type_ in _PLACE_LABELS for c in ent_root.children)  # type: ignore[attr-defined]
+    return None if conjoined else "in"
+
+
 def story_place(lead: str | None) -> str | None:
     """Where the lead says its event happened: the first place named (spaCy entities) as the object
     of "in", "at", "near", "off", "outside" (or "the city of X" after one), with the relation kept;
@@ -190,7 +241,7 @@ def story_place(lead: str | None) -> str | None:
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS or ent.start_char < start:
             continue
-        relation = _locative(ent.root)
+        relation = _locative(ent.root) or _struck(ent.root)
         if relation is None:
             continue
         if relation in ("in", "at", "inside"):
@@ -251,6 +302,13 @@ def names_other_place(sentence: str, place: str) -> bool:
     return False
 
 
+def _only_in_longer_names(name: str, sentence: str) -> bool:
+    """Every mention of `name` is part of a longer name ("according to Tarsa State Police")."""
+    low, target = sentence.lower(), name.lower()
+    found = [m.start() for m in re.finditer(re.escape(target), low)]
+    return bool(found) and all(_LONGER_NAME.match(sentence, at + len(target)) for at in found)
+
+
 def inherited_place(
     sentence: str, lead: str | None, date_text: str | None = None, near: int | None = None
 ) -> str | None:
@@ -265,7 +323,7 @@ def inherited_place(
     if place is None or names_other_place(sentence, place):
         return None
     name = place.split(" ", 1)[1] if place.split(" ", 1)[0] in _AT_PLACE and " " in place else place
-    if name.lower() in sentence.lower():
+    if name.lower() in sentence.lower() and not _only_in_longer_names(name, sentence):
         # Written in the figure's own clause (the model proposed a wider place, "Syria" for
         # "killed in Tarsa"): the clause's words; written elsewhere ("flown to Tarsa"): another role.
         return place_as_written(name, sentence, near) if near is not None else None

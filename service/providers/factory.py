@@ -14,4 +14,7 @@ def build_llm(settings: Settings) -> LLM:
     if settings.backend == "openai":
         return OpenAICompatLLM(settings)
     model = resolve(settings.model, settings.models_dir)
-    return LazyEngine(model, n_ctx=settings.n_ctx, n_threads=settings.n_threads, seed=settings.seed)
+    prefix_dir = settings.cache_dir / "prefix-states" if settings.prefix_state_cache else None
+    return LazyEngine(
+        model, n_ctx=settings.n_ctx, n_threads=settings.n_threads, seed=settings.seed, prefix_dir=prefix_dir
+    )

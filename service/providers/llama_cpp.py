@@ -1,9 +1,15 @@
-"""The in-process backend: llama-cpp-python behind instructor, grammar-constrained, one call at a time."""
+"""The in-process backend: llama-cpp-python behind instructor, grammar-constrained, one call at a time.
+
+Every call starts from the canonical KV state of its prompt's prefix (service.providers.prefix_states),
+so an answer is a function of the model, the prompt and the settings, not of the previous call."""
 
 from __future__ import annotations
 
+import ctypes
 import threading
 import time
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import instructor
@@ -15,6 +21,8 @@ from service.llm import Usage
 from service.models import ResolvedModel
 from service.providers.failures import last_problem
 from service.providers.formats import json_object_format
+from service.providers.prefix_states import PrefixStates
+from service.providers.state_files import StateFiles
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -22,60 +30,146 @@ T = TypeVar("T", bound=BaseModel)
 DECODING: dict[str, Any] = {"temperature": 0.0, "top_k": 1, "repeat_penalty": 1.0}
 
 
-def state_bytes(state: Any) -> int:
-    """Every byte a saved llama.cpp state holds: the KV data and its copies of the logits and tokens."""
-    return int(state.llama_state_size) + int(state.scores.nbytes) + int(state.input_ids.nbytes)
+# Tokens that start a chat message in the templates newsdigest's models use (chatml: Qwen; Llama 3;
+# Gemma). A prompt is cut into canonical evaluation steps only there (service.providers.prefix_states).
+TURN_MARKERS = ("<|im_start|>", "<|start_header_id|>", "<start_of_turn>")
+N_BATCH = 512
 
 
-def bounded_state_cache(capacity_bytes: int) -> Any:
-    """A LlamaRAMCache that counts every byte of a saved state.
+class _LlamaKV:
+    """Sequence 0 of one llama.cpp context, as `PrefixStates` drives it."""
 
-    llama-cpp-python 0.3.36 counts only the KV bytes, not the copy of the logits each state keeps
-    (n_batch x n_vocab floats: about 300 MB for Qwen2.5), so its "1 GB" cache grew past 24 GB in
-    a long eval and the process was killed for lack of memory."""
-    from llama_cpp import LlamaRAMCache
+    def __init__(self, llama: Any) -> None:
+        """Wrap a loaded `Llama`."""
+        self._llama = llama
 
-    class BoundedStateCache(LlamaRAMCache):
-        """Evicts the least recently used states until the true total fits the capacity."""
+    def clear(self) -> None:
+        """Empty the KV cache (cells and head: a state built next lands in the same cells)."""
+        import llama_cpp
 
-        @property
-        def cache_size(self) -> int:
-            return sum(state_bytes(state) for state in self.cache_state.values())
+        llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self._llama.ctx), True)
+        self._llama.n_tokens = 0
 
-    return BoundedStateCache(capacity_bytes=capacity_bytes)
+    def evaluate(self, tokens: Sequence[int]) -> None:
+        """Evaluate `tokens` after what the context holds (llama-cpp-python's own eval)."""
+        self._llama.eval(tokens)
+
+    def snapshot(self) -> bytes:
+        """The KV data of sequence 0: positions, keys and values, no logits."""
+        import llama_cpp
+
+        ctx = self._llama.ctx
+        size = llama_cpp.llama_state_seq_get_size(ctx, 0)
+        buffer = (ctypes.c_uint8 * size)()
+        written = llama_cpp.llama_state_seq_get_data(ctx, buffer, size, 0)
+        if not 0 < written <= size:
+            raise ModelError("llama.cpp could not copy the KV state of a prompt prefix")
+        return ctypes.string_at(buffer, written)
+
+    def restore(self, tokens: Sequence[int], blob: bytes) -> bool:
+        """Load `blob` into an emptied context as the state of `tokens`; False if llama.cpp refuses it."""
+        import llama_cpp
+
+        self.clear()
+        ctx = self._llama.ctx
+        buffer = (ctypes.c_uint8 * len(blob)).from_buffer_copy(blob)
+        loaded = llama_cpp.llama_state_seq_set_data(ctx, buffer, len(blob), 0)
+        last = llama_cpp.llama_memory_seq_pos_max(llama_cpp.llama_get_memory(ctx), 0)
+        if loaded == 0 or last != len(tokens) - 1:
+            self.clear()
+            return False
+        self._llama.input_ids[: len(tokens)] = tokens
+        self._llama.n_tokens = len(tokens)
+        # The logits are not restored: the caller always evaluates at least one more token.
+        self._llama._requires_eval = True
+        return True
+
+
+def _markers(llama: Any) -> frozenset[int]:
+    """The turn markers that are single special tokens in this model's vocabulary."""
+    found = set()
+    for marker in TURN_MARKERS:
+        special = llama.tokenize(marker.encode(), add_bos=False, special=True)
+        plain = llama.tokenize(marker.encode(), add_bos=False, special=False)
+        if len(special) == 1 and len(plain) > 1:
+            found.add(special[0])
+    return frozenset(found)
+
+
+def _identity(llama: Any, model: ResolvedModel, n_threads: int) -> dict[str, Any]:
+    """Everything a saved KV state depends on besides its tokens."""
+    import llama_cpp
+
+    return {
+        "model_sha256": model.sha256,
+        "n_ctx": int(llama.n_ctx()),
+        "n_batch": N_BATCH,
+        # Measured not to change the KV bytes on this CPU; kept so no other build or CPU can differ.
+        "n_threads": n_threads,
+        "llama_cpp_python": llama_cpp.__version__,
+        "cpu": llama_cpp.llama_print_system_info().decode(errors="replace").strip(),
+    }
+
+
+def _load(model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int) -> Any:
+    """A `Llama` whose every completion starts from the canonical state of its prompt's prefix."""
+    from llama_cpp import Llama
+
+    class PrefixLlama(Llama):
+        """A Llama that restores its prompt's prefix state before llama-cpp-python evaluates the rest."""
+
+        prefix_states: PrefixStates | None = None
+
+        def generate(self, tokens: Sequence[int], *args: Any, **kwargs: Any) -> Any:
+            """Restore the prefix state, then let llama-cpp-python evaluate the suffix and decode."""
+            if self.prefix_states is not None:
+                self.prefix_states.prepare(list(tokens))
+            return super().generate(tokens, *args, **kwargs)
+
+    return PrefixLlama(
+        model_path=str(model.path),
+        n_ctx=n_ctx,
+        n_threads=n_threads,
+        n_batch=N_BATCH,
+        seed=seed,
+        chat_format=model.chat_format,
+        verbose=False,
+    )
 
 
 class LlamaEngine:
     """One loaded GGUF model; `structured()` is serialized by a lock (llama.cpp is not thread-safe)."""
 
     def __init__(
-        self, model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int, state_cache_mb: int = 1536
+        self,
+        model: ResolvedModel,
+        *,
+        n_ctx: int,
+        n_threads: int,
+        seed: int,
+        prefix_dir: Path | None = None,
+        prefix_cache_mb: int = 512,
     ) -> None:
-        """Load the model (seconds); raise ModelError with a fix if it cannot be loaded."""
+        """Load the model (prefix states in RAM, and on disk with `prefix_dir`); ModelError if it cannot."""
         try:
-            from llama_cpp import Llama
+            import llama_cpp  # noqa: F401
         except ImportError as exc:  # the wheel is missing or was built for another CPU
             raise ModelError(f"llama-cpp-python is not usable: {exc}") from exc
         try:
-            self._llama = Llama(
-                model_path=str(model.path),
-                n_ctx=n_ctx,
-                n_threads=n_threads,
-                n_batch=512,
-                seed=seed,
-                chat_format=model.chat_format,
-                verbose=False,
-            )
+            self._llama = _load(model, n_ctx=n_ctx, n_threads=n_threads, seed=seed)
         except (ValueError, RuntimeError) as exc:
             raise ModelError(f"cannot load {model.path}: {exc}; re-fetch or choose another model") from exc
-        # Extraction, summary and verifier prompts have different fixed prefixes; keeping the KV state of
-        # each in RAM means neither is re-evaluated when the calls alternate between articles.
-        self._llama.set_cache(bounded_state_cache(state_cache_mb * 1024 * 1024))
+        files = StateFiles(prefix_dir, _identity(self._llama, model, n_threads)) if prefix_dir else None
+        self.prefix_states = PrefixStates(
+            _LlamaKV(self._llama), _markers(self._llama), prefix_cache_mb * 1024 * 1024, files
+        )
+        self._llama.prefix_states = self.prefix_states
         self.name = model.name
         self.fingerprint = model.sha256
         self.usage = Usage()
         self.decoding = dict(DECODING)
         self.last_response_format: dict[str, Any] | None = None
+        self.last_content: str | None = None
         self._lock = threading.Lock()
         self._create = instructor.patch(create=self._complete, mode=instructor.Mode.JSON_SCHEMA)
 
@@ -99,6 +193,7 @@ class LlamaEngine:
         started = time.perf_counter()
         response = self._llama.create_chat_completion_openai_v1(**kwargs)
         self.usage.record(time.perf_counter() - started, response.usage)
+        self.last_content = response.choices[0].message.content
         return response
 
     def structured(
@@ -134,11 +229,14 @@ class LazyEngine:
     # One llama.cpp context decodes one sequence at a time: callers get no gain from sending more.
     max_concurrency = 1
 
-    def __init__(self, model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int) -> None:
-        """Remember how to load the model; load nothing yet."""
+    def __init__(
+        self, model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int, prefix_dir: Path | None = None
+    ) -> None:
+        """Remember how to load the model; load nothing yet. `prefix_dir`: prefix states on disk."""
         self.name = model.name
         self._model = model
         self._params = {"n_ctx": n_ctx, "n_threads": n_threads, "seed": seed}
+        self._prefix_dir = prefix_dir
         self._engine: LlamaEngine | None = None
         self._lock = threading.Lock()
         self._empty_usage = Usage()
@@ -153,11 +251,16 @@ class LazyEngine:
         """Greedy decoding parameters of every call."""
         return dict(DECODING)
 
+    @property
+    def prefix_dir(self) -> Path | None:
+        """Where prefix states are saved for the next process (None: RAM only)."""
+        return self._prefix_dir
+
     def load(self) -> LlamaEngine:
         """Load the weights if not loaded yet (thread-safe) and return the engine."""
         with self._lock:
             if self._engine is None:
-                self._engine = LlamaEngine(self._model, **self._params)
+                self._engine = LlamaEngine(self._model, **self._params, prefix_dir=self._prefix_dir)
             return self._engine
 
     def warm_up(self) -> None:

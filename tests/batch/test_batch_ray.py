@@ -123,12 +123,6 @@ def test_ray_runs_the_local_engines_pipeline(ray_run: RayRun, local_records: lis
         assert ray_by_id[local["id"]]["article"] == local["article"]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the engine's answer depends on what the same process analyzed before (llama.cpp's "
-    "prompt/state reuse): 'storm' read after 'quarry' gets group 'man', read first gets none; "
-    "Ray workers see other neighbours than the local run",
-)
 def test_ray_gives_the_local_engines_records(ray_run: RayRun, local_records: list[dict]) -> None:
     ray_by_id = {r["id"]: _comparable(r) for r in ray_run.records}
     local_by_id = {r["id"]: _comparable(r) for r in local_records}
