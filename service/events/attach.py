@@ -12,17 +12,13 @@ from service.events.found import Found
 from service.events.locate import cut, locate
 from service.events.merge import overlaps, same_event
 from service.places import clause_of
-from service.schema import Casualty, Event, Evidence
+from service.schema import Casualty, Event
 
 _CASUALTY_WORD = re.compile(
     r"\b(?:killed|killing|died|dead|deaths?|death toll|lost their lives|injured|injuring|wounded|"
     r"wounding|hurt|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
-
-
-def _same_sentence(a: Evidence, b: Evidence) -> bool:
-    return a.start == b.start and a.end == b.end
 
 
 def _home(event: Event, casualty: Casualty, records: list[Found], taxonomy: Taxonomy) -> Found | None:

@@ -17,7 +17,8 @@ _NOT_NAMES_TEXT = (
     "n/a the article said"
 )
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
-# Longer is a description ("their role in what has been called..."), not a name.
+# Longer is a description ("the families of the workers who lost their jobs at the old mill"),
+# not a name.
 _MAX_NAME = 60
 # Words that credit someone for the account; without one, a proposed source is not the sentence's.
 _CREDIT = re.compile(
