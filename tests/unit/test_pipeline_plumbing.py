@@ -132,7 +132,7 @@ def test_editing_a_prompt_file_changes_the_cache_key(settings, fake: FakeLLM, tm
     copy = tmp_path / "prompts"
     shutil.copytree(data_dir("prompts"), copy)
     before = Pipeline(settings, fake, load_prompts(copy)).cache_key(ArticleInput(text=ARTICLE))
-    target = next(copy.glob("summary.v3.md"))
+    target = next(copy.glob("summary.v4.md"))
     target.write_text(target.read_text() + "\nBe brief.", encoding="utf-8")
     after = Pipeline(settings, fake, load_prompts(copy)).cache_key(ArticleInput(text=ARTICLE))
     assert load_prompts(copy).version == load_prompts().version
