@@ -14,7 +14,7 @@ from service.errors import GenerationError
 from service.llm import LLM
 from service.numbers import find_numbers
 from service.prompts import PromptSet
-from service.roles import figure_role
+from service.roles import CASUALTY_WORDS, figure_role
 from service.text import Span
 
 EventType = Literal[
@@ -39,11 +39,6 @@ EventType = Literal[
 ]
 
 # A sentence is worth a model call only if it has one of these and a number (checked by code).
-CASUALTY_WORDS = re.compile(
-    r"\b(kill\w*|dead|deaths?|died|dies|dying|wound\w*|injur\w*|hurt|casualt\w*|fatalit\w*|"
-    r"lives|bodies|perish\w*|drown\w*|victims?|toll|slain|murder\w*|massacre\w*|shot)\b",
-    re.IGNORECASE,
-)
 MAX_FIGURES = 4
 # The sentence credits someone named earlier ("the Geneva-based agency", "he said"): only then does the
 # model see the previous sentence (context it does not need only invites copied figures).

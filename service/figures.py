@@ -4,7 +4,9 @@ as the figure's own quote writes them, the source the article credits, one sente
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from service.numbers import find_numbers
 from service.places import BACKGROUND
 from service.schema import Casualty, Event
 
@@ -54,6 +56,10 @@ _KILL_VERB = re.compile(r"\b(kill\w*|slain|murder\w*|massacre\w*|shot dead|execu
 _PREPOSITIONS = frozenset(
     ("in", "near", "outside", "at", "on", "off", "around", "beyond", "opposite", "close", "next", "just")
 )
+_HURT = re.compile(r"\b(injur\w*|wound\w*|hurt|maimed|casualt\w*|burns?|lacerations?)\b", re.IGNORECASE)
+_HOSPITAL = re.compile(r"\bhospital\w*", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|these)\b", re.IGNORECASE)
+_REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
 
@@ -70,14 +76,38 @@ def _count(value: int, group: str) -> str:
     return f"{word} {group}"
 
 
-def figure_sentence(c: Casualty, event: Event) -> str:
-    """One verified figure as a sentence, with the source the article credits."""
+class FigureSentence(NamedTuple):
+    """A figure stated by code, and the same figure without place, time or event name."""
+
+    text: str
+    casualty: Casualty
+    plain: str
+
+
+def _dead_among_hurt(c: Casualty) -> bool:
+    """The quote counts the dead as part of the injured it named first ("one of them died")."""
+    mentions = find_numbers(c.evidence.quote)
+    hurt = next((m for m in mentions if m.value == c.injured), None)
+    dead = next((m for m in mentions if m.value == c.killed and (hurt is None or m.start > hurt.start)), None)
+    if hurt is None or dead is None:
+        return False
+    return bool(_OF_THEM.match(c.evidence.quote, dead.end))
+
+
+def figure_sentence(c: Casualty, event: Event, *, detail: bool = True) -> str:
+    """One verified figure as a sentence, with the source the article credits; without `detail`,
+    only the number, group and source."""
     q = f"{c.qualifier} " if c.qualifier else ""
-    group = c.group or "people"
+    # "295 bodies were recovered" counts the dead: they are people who died, not bodies that did.
+    group = "people" if (c.group or "").lower() in _REMAINS else c.group or "people"
     # "killed" says someone or something killed them; a quote that only says they died (of a
     # disease, in a fall) gets "died".
     said_killed = bool(_KILL_VERB.search(c.evidence.quote))
-    if c.killed is not None and c.injured is not None:
+    if c.killed is not None and c.injured is not None and _dead_among_hurt(c):
+        # "two were taken to hospital, and one of them died": the dead are among the injured
+        were = "was" if c.injured == 1 else "were"
+        core = f"{q}{_count(c.injured, group)} {were} injured, and {_spell(c.killed)} of them died"
+    elif c.killed is not None and c.injured is not None:
         died = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
         core = f"{q}{_count(c.killed, group)} {died} and {_spell(c.injured)} injured"
     elif c.killed is not None:
@@ -85,7 +115,13 @@ def figure_sentence(c: Casualty, event: Event) -> str:
         core = f"{q}{_count(c.killed, group)} {verb}"
     else:
         assert c.injured is not None
-        core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} injured"
+        # "taken to hospital" with no word of injury may be illness: say what the quote says
+        hurt = (
+            "injured"
+            if _HURT.search(c.evidence.quote) or not _HOSPITAL.search(c.evidence.quote)
+            else "hospitalized"
+        )
+        core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} {hurt}"
     quote = c.evidence.quote.lower()
     # Place and time only as the figure's own quote writes them: a place or date inherited from
     # another sentence may belong to another event.
@@ -105,7 +141,7 @@ def figure_sentence(c: Casualty, event: Event) -> str:
     # The event's name is the model's reading: say it only if the quote itself says so.
     cue = EVENT_CUES.get(event.event_type)
     how = EVENT_PHRASES.get(event.event_type, "") if cue and cue.search(c.evidence.quote) else ""
-    text = f"{core}{how}{where}{when}{source}."
+    text = f"{core}{how}{where}{when}{source}." if detail else f"{core}{source}."
     return text[0].upper() + text[1:]
 
 
@@ -115,7 +151,7 @@ def _largest_in_first_quote(event: Event) -> Casualty:
     return max(same, key=lambda c: ((c.killed or 0), (c.injured or 0)))
 
 
-def figure_sentences(events: list[Event]) -> list[tuple[str, Casualty]]:
+def figure_sentences(events: list[Event]) -> list[FigureSentence]:
     """The first figure of each event in article order (news puts the main toll first), at most two:
     a second one only for the same time as the first and not a background toll, and never the
     same numbers again; tolls with no place of their own only when nothing else is left."""
@@ -135,4 +171,7 @@ def figure_sentences(events: list[Event]) -> list[tuple[str, Casualty]]:
         repeated = any((casualty.killed, casualty.injured) == (c.killed, c.injured) for c, _ in kept)
         if same_time and not repeated and not BACKGROUND.search(casualty.evidence.quote):
             kept.append((casualty, event))
-    return [(figure_sentence(c, e), c) for c, e in kept[:MAX_FIGURE_SENTENCES]]
+    return [
+        FigureSentence(figure_sentence(c, e), c, figure_sentence(c, e, detail=False))
+        for c, e in kept[:MAX_FIGURE_SENTENCES]
+    ]

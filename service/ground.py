@@ -8,9 +8,18 @@ from dataclasses import dataclass, field
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
 from service.numbers import NumberMention, find_numbers
-from service.places import BACKGROUND, inherited_place, place_as_written, relation_of, same_event_place
+from service.places import (
+    BACKGROUND,
+    OTHER_EVENT,
+    inherited_place,
+    place_as_written,
+    relation_of,
+    same_event_place,
+    story_place,
+)
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
+from service.syntax import parser
 from service.timex import first_time_expression, time_phrase
 
 ATTRIBUTION = re.compile(
@@ -182,6 +191,10 @@ def _place(
             # "near the northeastern city of Garowe" is near Garowe, not in it.
             relation = relation_of(sentence, at, at + len(place))
             written = f"{relation} {written}" if relation else written
+        if written is not None and parser().told_not_happened(sentence, place):
+            # "officials said in Geneva that 19 were killed": where it was said, not where it happened
+            report.warnings.append(f"place {place!r} is where the figure was reported; not used")
+            written = None
         if written is not None:
             return written
         report.warnings.append(f"place {place!r} is not written in the figure's clause; not used")
@@ -194,6 +207,41 @@ def _place(
     if continues and event_type != "conflict" and not BACKGROUND.search(sentence):
         return report.events[-1].location
     return "unspecified"
+
+
+# A toll that adds up over time has no one day: "have died since", "the toll now stands at".
+_CUMULATIVE = re.compile(
+    r"\b(since|so far|to date|in all|in total|overall|altogether|total|now|risen|rose|climbed)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_event(sentence: str, location: str, lead: str | None) -> bool:
+    """The figure is placed where the lead's event happened and speaks of no other event or
+    period, so the lead's date is its date too."""
+    story = story_place(lead)
+    if (
+        story is None
+        or BACKGROUND.search(sentence)
+        or OTHER_EVENT.search(sentence)
+        or _CUMULATIVE.search(sentence)
+    ):
+        return False
+    name = story.split(" ", 1)[1] if story.split(" ", 1)[0] in ("near", "off", "outside") else story
+    here = location.lower()
+    bare = here.split(" ", 1)[-1] if here.split(" ", 1)[0] in ("near", "off", "outside") else here
+    bare = bare.removeprefix("the ")
+    # The story's place, or a place the lead itself writes ("stormed Tarsa College in Varna")
+    return name.lower() in here or bare in name.lower() or bare in (lead or "").lower()
+
+
+def event_time(date_text: str | None, sentence: str, report: GroundingReport) -> str | None:
+    """The time phrase unless it says when the news was told or the dead were found ("police said
+    on Friday", "the bodies were found on Tuesday"), which is not when it happened."""
+    if date_text and parser().told_not_happened(sentence, date_text, finding=True):
+        report.warnings.append(f"date {date_text!r} is when the figure was reported or found; not used")
+        return None
+    return date_text
 
 
 def group_as_written(group: str | None, sentence: str, mention: NumberMention | None) -> str | None:
@@ -275,7 +323,7 @@ def ground(
                 casualties.append(casualty)
         if not casualties:
             continue
-        date_text = time_phrase(check_text(facts.when, sentence))
+        date_text = event_time(time_phrase(check_text(facts.when, sentence)), sentence, report)
         location = _place(facts.place, facts.event_type, reading.candidate, first_mention, report, previous)
         if location == "unspecified" and facts.event_type != "conflict":
             main = report.events[0].location if report.events else None
@@ -286,7 +334,11 @@ def ground(
             near = first_mention.start if first_mention else None
             story = inherited_place(sentence, lead, date_text, near)
             if story is not None:
-                location, date_text = story, date_text or first_time_expression(lead)
+                location = story
+                date_text = date_text or event_time(first_time_expression(lead), lead or "", report)
+        if date_text is None and location != "unspecified" and _lead_event(sentence, location, lead):
+            # "35 workers were killed in Tarsa" in a story whose lead says Tarsa was hit on Monday
+            date_text = event_time(first_time_expression(lead), lead or "", report)
         previous = reading.candidate
         event = _same_event(report.events, location, date_text, facts.event_type)
         if event is not None:

@@ -16,6 +16,7 @@ from service.extract import Candidate, build_messages, find_candidates, read_can
 from service.ground import ground
 from service.llm import LLM
 from service.meta import find_outlet
+from service.places import story_lead
 from service.prompts import PromptSet, load_prompts
 from service.schema import Analysis, ArticleInput, ArticleMeta, Provenance
 from service.settings import Settings
@@ -167,7 +168,7 @@ class Pipeline:
         readings, extract_warnings = read_candidates(self.llm, self.prompts, title, candidates)
         mark = lap("extract", mark)
         evidence = {c.sentence.start: doc.evidence(c.sentence) for c in candidates}
-        lead = doc.body[0].text if doc.body else None
+        lead = story_lead([s.text for s in doc.body[:2]])
         lead_ends = doc.body[min(2, len(doc.body) - 1)].end if doc.body else 0
         grounded = ground(readings, evidence, prepared.text, prepared.meta.published, lead, lead_ends)
         mark = lap("ground", mark)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from service.dates import MONTHS, WEEKDAYS
 from service.syntax import parser
 
 # A locative phrase before a place keeps its meaning: "near the stadium" is not "in the stadium".
@@ -32,18 +33,46 @@ _TOWARD = re.compile(
     r"\b(?:to|towards?|for|from|via|bound for|en route to|headed to|heading to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_LONGER_NAME = re.compile(r"\s+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
+# A capitalized word right after a place makes it part of a longer name ("Varna News"), unless
+# it is a day or month ("in the capital Tuesday").
+_DAY_OR_MONTH = "|".join(
+    sorted({w.capitalize() for w in (*WEEKDAYS, *MONTHS) if len(w) > 3}, key=len, reverse=True)
+)
+_LONGER_NAME = re.compile(rf"\s+(?!(?:{_DAY_OR_MONTH})\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})\b")
 _CLAUSE = re.compile(r"\b(?:after|before|while|whereas|when|as|since|because|but)\b|;", re.IGNORECASE)
 
 
+# "since March 19", "after 10 pm": a preposition before a time, not a new clause.
+_BEFORE_TIME = re.compile(
+    rf"\s+(?:the\s+)?(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)|(?:19|20)\d\d\b|"
+    rf"(?:{_DAY_OR_MONTH}|last|this|next|midnight|noon|dawn|dusk|dark)\b)",
+    re.IGNORECASE,
+)
+# "the day before", "two weeks after", "shortly after": an adverb of time, not a new clause.
+_TIME_NOUN_BEFORE = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|nights?|hours?|minutes?|moments?|shortly|soon|long|just|right)\s+$",
+    re.IGNORECASE,
+)
+# A clause that says how the figure came about: "killed when a bus crashed in X" died in X.
+_CAUSE = frozenset(("when", "after", "as"))
+
+
 def clause_of(sentence: str, position: int) -> tuple[int, int]:
-    """The span of the clause of `sentence` that holds `position` (split at connectives)."""
+    """The span of the clause of `sentence` that holds `position` (split at connectives), with the
+    clause right after it when that one says what caused it ("when", "after", "as")."""
+    breaks = [
+        m
+        for m in _CLAUSE.finditer(sentence)
+        if not _BEFORE_TIME.match(sentence, m.end()) and not _TIME_NOUN_BEFORE.search(sentence, 0, m.start())
+    ]
     start, end = 0, len(sentence)
-    for match in _CLAUSE.finditer(sentence):
+    for i, match in enumerate(breaks):
         if match.end() <= position:
             start = match.end()
         elif match.start() > position:
             end = match.start()
+            if match.group(0).lower() in _CAUSE:
+                end = breaks[i + 1].start() if i + 1 < len(breaks) else len(sentence)
             break
     return start, end
 
@@ -87,7 +116,8 @@ _EVENT_FAMILIES = (
     ("sink", "sank", "capsiz"),
 )
 _DEFINITE_EVENT = re.compile(
-    rf"\b(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)"
+    rf"\b(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's|"
+    rf"yesterday's|today's|last night's|last week's|(?:last|this) \w+day's)"
     rf"\s+(?:[\w-]+\s+)?(?P<stem>{'|'.join(_EVENT_STEMS)})\w*",
     re.IGNORECASE,
 )
@@ -137,8 +167,10 @@ def same_event_place(sentence: str, lead: str | None, known: str | None) -> str 
 
 
 # A figure sentence that speaks of another event than the story's ("in a separate attack").
-_OTHER_EVENT = re.compile(
-    r"\b(separate|another|unrelated|earlier|previous|similar|last (week|month|year)|"
+OTHER_EVENT = re.compile(
+    # "in a separate crash", "another attack"; not "a separate official said" (the same event)
+    rf"\b((separate|another|unrelated|earlier|previous|similar) ([\w-]+ )?(?:{'|'.join(_EVENT_STEMS)})\w*|"
+    r"last (week|month|year)|"
     r"(a|one) (day|week|month|year) (earlier|before)|"
     # "died in that attack": points back at the event just mentioned, not at the lead's
     r"(that|those) ([\w-]+ )?(attacks?|raids?|bombings?|blasts?|crash(es)?|fires?|shootings?|"
@@ -170,6 +202,23 @@ def _locative(ent_root: object) -> str | None:
     return None
 
 
+# Verbs whose object is the place an event hit: "a storm battered Tarsa", "a quake struck Varna".
+_STRIKE_VERBS = frozenset(
+    ("hit", "strike", "batter", "rock", "ravage", "sweep", "shake", "flood", "pound", "lash", "devastate")
+)
+
+
+def _struck(ent_root: object) -> str | None:
+    """ "in" for a place that is the object of a verb of striking ("a storm battered Tarsa")."""
+    head = ent_root.head  # type: ignore[attr-defined]
+    dep = getattr(ent_root, "dep_", "")
+    if dep != "dobj" or head.lemma_.lower() not in _STRIKE_VERBS:
+        return None
+    # "Flooding hit Lagos and Ibadan": two places, no one place of the story
+    conjoined = any(c.dep_ == "conj" and c.ent_type_ in _PLACE_LABELS for c in ent_root.children)  # type: ignore[attr-defined]
+    return None if conjoined else "in"
+
+
 def story_place(lead: str | None) -> str | None:
     """Where the lead says its event happened: the first place named (spaCy entities) as the object
     of "in", "at", "near", "off", "outside" (or "the city of X" after one), with the relation kept;
@@ -182,13 +231,28 @@ def story_place(lead: str | None) -> str | None:
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS or ent.start_char < start:
             continue
-        relation = _locative(ent.root)
+        relation = _locative(ent.root) or _struck(ent.root)
         if relation is None:
             continue
         if relation in ("in", "at", "inside"):
             return ent.text.removeprefix("the ")
         return f"{relation} {ent.text}"
     return lead_place(lead[start:])
+
+
+def story_lead(sentences: list[str]) -> str | None:
+    """The lead the story's place is read from: the first news sentence, and the second one too
+    when the first names no place ("A church roof collapsed during a service." then "The church in
+    Tarsa...") unless the second speaks of another event or a period."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    if story_place(first) is not None or len(sentences) < 2:
+        return first
+    second = sentences[1]
+    if BACKGROUND.search(second) or OTHER_EVENT.search(second):
+        return first
+    return f"{first} {second}"
 
 
 def relation_of(sentence: str, start: int, end: int) -> str | None:
@@ -202,15 +266,37 @@ def relation_of(sentence: str, start: int, end: int) -> str | None:
     return relation if relation in ("near", "off", "outside") else None
 
 
+def _destination(ent_root: object) -> bool:
+    """The place is where someone was taken, not where it happened: "taken to the trauma center
+    at Tarsa General", "flown to a clinic in Tarsa"."""
+    token = ent_root
+    for _ in range(4):
+        head = token.head  # type: ignore[attr-defined]
+        if head is token:
+            return False
+        if getattr(token, "dep_", "") == "pobj" and head.lower_ in ("to", "towards", "toward", "into"):
+            return True
+        token = head
+    return False
+
+
 def names_other_place(sentence: str, place: str) -> bool:
-    """The sentence names a place (as the object of a locative preposition) other than `place`."""
+    """The sentence names a place (as the object of a locative preposition) other than `place`;
+    a destination ("taken to a hospital in X") does not count."""
     target = place.lower()
     for ent in parser().parse(sentence).ents:
-        if ent.label_ in _PLACE_LABELS and _locative(ent.root) is not None:
+        if ent.label_ in _PLACE_LABELS and _locative(ent.root) is not None and not _destination(ent.root):
             name = ent.text.lower()
             if name not in target and target.split()[-1] not in name:
                 return True
     return False
+
+
+def _only_in_longer_names(name: str, sentence: str) -> bool:
+    """Every mention of `name` is part of a longer name ("according to Tarsa State Police")."""
+    low, target = sentence.lower(), name.lower()
+    found = [m.start() for m in re.finditer(re.escape(target), low)]
+    return bool(found) and all(_LONGER_NAME.match(sentence, at + len(target)) for at in found)
 
 
 def inherited_place(
@@ -219,7 +305,7 @@ def inherited_place(
     """The story's place for a figure sentence that names no place of its own, speaks of no other
     event or period (background, "a separate attack"), names no other place, and gives no date the
     lead does not give (a toll "on January 29" in a story about Wednesday is another event)."""
-    if BACKGROUND.search(sentence) or _OTHER_EVENT.search(sentence):
+    if BACKGROUND.search(sentence) or OTHER_EVENT.search(sentence):
         return None
     if date_text and (not lead or date_text.lower() not in lead.lower()):
         return None
@@ -227,7 +313,7 @@ def inherited_place(
     if place is None or names_other_place(sentence, place):
         return None
     name = place.split(" ", 1)[1] if place.split(" ", 1)[0] in _AT_PLACE and " " in place else place
-    if name.lower() in sentence.lower():
+    if name.lower() in sentence.lower() and not _only_in_longer_names(name, sentence):
         # Written in the figure's own clause (the model proposed a wider place, "Syria" for
         # "killed in Tarsa"): the clause's words; written elsewhere ("flown to Tarsa"): another role.
         return place_as_written(name, sentence, near) if near is not None else None

@@ -34,6 +34,8 @@ _OTHER = (
     r"employ\w*|jobs|lost their (?:jobs|homes)|without power|affected|examined|unhurt|uninjured|"
     r"escaped(?: injury| unhurt)?|aged|age of"
 )
+# A sentence without any of these states no casualty figure (a cheap filter before the parse).
+CASUALTY_WORDS = re.compile(rf"\b(?:{_KILLED}|{_INJURED}|{_EITHER})\b", re.IGNORECASE)
 # Units right after a number make it a measure, not a head count ("30 years", "16%").
 _UNIT = re.compile(
     r"^\s*(?:-|–)?\s*(?:years?[- ]old|months?[- ]old|weeks?[- ]old|days?[- ]old|year|years|"

@@ -12,14 +12,14 @@ from pydantic import BaseModel, Field
 
 from service.document import Document
 from service.errors import GenerationError
-from service.figures import figure_sentences
+from service.figures import FigureSentence, figure_sentences
 from service.llm import LLM
 from service.meta import agency_credit
 from service.numbers import find_numbers
 from service.prompts import LoadedTerm, PromptSet
 from service.schema import Event, SummarySentence
 from service.text import sentences
-from service.verify import code_problems, model_supports
+from service.verify import code_problems, model_supports, support_for
 
 MAX_WORDS = 90
 LEAD_CHARS = 900
@@ -252,7 +252,7 @@ def summarize(
     then the model) and keep only what passes; the verified figures are stated by code."""
     title = doc.title
     figures = figure_sentences(events)
-    budget = MAX_WORDS - len(" ".join(f for f, _ in figures).split())
+    budget = MAX_WORDS - len(" ".join(f.text for f in figures).split())
     schema: type[BaseModel] = OpeningDraft if figures else PlainDraft
     lead = (
         summary_lead(doc, figure_quotes or set())
@@ -278,14 +278,11 @@ def summarize(
                 )
             )
             result.warnings.append("summary: nothing the model wrote was verified; used the first sentence")
-    stated = [
-        SummarySentence(text=tidy(f), origin="figure", verdict="kept", support=[c.evidence])
-        for f, c in figures
-    ]
+    stated = [_stated(llm, prompts, doc, f, verify, result.warnings) for f in figures]
     # The toll leads only when it is the article's lead news; otherwise what happened comes first.
     body = doc.body
     lead_ends = body[1].end if len(body) > 1 else len(doc.cleaned.text)
-    toll_leads = bool(figures) and figures[0][1].evidence.start <= doc.original_offset(lead_ends)
+    toll_leads = bool(figures) and figures[0].casualty.evidence.start <= doc.original_offset(lead_ends)
     ordered = [*stated[:1], *opening, *stated[1:]] if toll_leads else [*opening, *stated]
     result.sentences = ordered
     result.text = tidy(" ".join(s.text for s in ordered if s.verdict == "kept"))
@@ -293,6 +290,31 @@ def summarize(
         f"summary: dropped {s.text[:60]!r}: {'; '.join(s.reasons)}" for s in ordered if s.verdict == "dropped"
     ]
     return result
+
+
+def _stated(
+    llm: LLM, prompts: PromptSet, doc: Document, figure: FigureSentence, verify: bool, warnings: list[str]
+) -> SummarySentence:
+    """A figure sentence built by code, asked of the model like any other sentence: the place, time
+    and event name it adds are code's reading of the quote, and the reading can be wrong (a date
+    that belongs to another verb). Without them if the model finds them unstated; dropped if even
+    the bare figure is."""
+    evidence = [figure.casualty.evidence]
+    if not verify:
+        return SummarySentence(text=tidy(figure.text), origin="figure", verdict="kept", support=evidence)
+    support, _ = support_for(figure.text, doc.sentences)
+    if model_supports(llm, prompts, figure.text, support) is True:
+        return SummarySentence(text=tidy(figure.text), origin="figure", verdict="kept", support=evidence)
+    if figure.plain != figure.text and model_supports(llm, prompts, figure.plain, support) is True:
+        warnings.append(f"summary: said {figure.plain!r} without the place or time the verifier did not find")
+        return SummarySentence(text=tidy(figure.plain), origin="figure", verdict="kept", support=evidence)
+    return SummarySentence(
+        text=tidy(figure.text),
+        origin="figure",
+        verdict="dropped",
+        support=evidence,
+        reasons=["the verifier found no article sentence that states it"],
+    )
 
 
 def _verified(

@@ -47,6 +47,19 @@ _THINGS = re.compile(
     r"bombs?|shells?|strikes?|raids?|attacks?|incidents?|counts?|offen[cs]es?|crimes?)$",
     re.IGNORECASE,
 )
+# "death" in these compounds names a punishment or a paper, not a death: "death sentences for 13".
+_DEATH_THINGS = frozenset(
+    ["sentence", "penalty", "row", "threat", "warrant", "certificate", "notice", "wish", "squad"]
+)
+# Verbs that say when or where something was told or found, not when or where it happened:
+# "police said on Friday that three were killed", "the bodies were found on Tuesday".
+_TELLING = re.compile(
+    r"^(say|tell|report|announce|confirm|emerge|reveal|learn|state|add|disclose|explain)$", re.IGNORECASE
+)
+# Where bodies were found is mostly where the people died; when they were found is not when.
+_FINDING = re.compile(
+    r"^(find|discover|recover|retrieve|identify|locate|pull|exhume|unearth)$", re.IGNORECASE
+)
 _QUANTIFIERS = frozenset(["none", "all", "most", "some", "each", "any", "many", "several", "few", "both"])
 _NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos")
 
@@ -66,6 +79,11 @@ def _role_of_word(token: Token) -> Role | None:
 def _negated(token: Token) -> bool:
     """The word is denied ("were not hurt", "no one was killed")."""
     return any(c.dep_ == "neg" for c in token.children)
+
+
+def _has_subject(verb: Token) -> bool:
+    """The clause names its own subject ("saw [shipmates] die")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _clause_role(noun: Token) -> Role | None:
@@ -106,7 +124,8 @@ def _framed_role(verb: Token) -> Role | None:
             ):
                 return "injured"  # "were in serious condition"
     for child in verb.children:
-        if child.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and child.i > verb.i:
+        # "men who saw shipmates die": a complement with its own subject is about someone else.
+        if child.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and child.i > verb.i and not _has_subject(child):
             role = _role_of_word(child)
             if role is not None:
                 return "other" if _negated(child) else role
@@ -124,7 +143,7 @@ def _governing_role(noun: Token, depth: int = 0) -> Role | None:
         if child.dep_ in ("amod", "compound") and child.i < noun.i:
             role = _role_of_word(child)
             if role is not None:
-                return role
+                return "other" if noun.lemma_.lower() in _DEATH_THINGS else role
         if child.dep_ == "prep" and child.lower_ in ("of", "among"):
             for pobj in child.children:
                 role = _role_of_word(pobj) if pobj.dep_ == "pobj" else None
@@ -143,6 +162,9 @@ def _governing_role(noun: Token, depth: int = 0) -> Role | None:
         return _governing_role(head, depth + 1)  # "killed 12 men and 3 women"
     if dep == "pobj" and head.dep_ == "prep":
         owner = head.head
+        if head.lower_ in ("of", "among") and owner.pos_ in ("VERB", "AUX") and head.i < owner.i:
+            # "Of the 80 patients, three died": the whole group the clause picks from, not a toll
+            return "other"
         if head.lower_ == "of" and _role_of_word(owner) in ("killed", "injured", "either"):
             return _role_of_word(owner)  # "a death toll of 38", "the deaths of three"
         if head.lower_ == "of" and (owner.pos_ == "NUM" or owner.lower_ in _QUANTIFIERS):
@@ -171,7 +193,23 @@ def _governing_role(noun: Token, depth: int = 0) -> Role | None:
             framed = _framed_role(head)
             if framed is not None:
                 return framed
+            if head.pos_ == "VERB" and dep in ("nsubj", "nsubjpass", "dobj") and _casualty_elsewhere(head):
+                return "other"  # "men who saw shipmates die were flown home": the death is others'
     return None
+
+
+def _casualty_elsewhere(verb: Token) -> bool:
+    """The verb's casualty words all sit in clauses with a subject of their own ("saw shipmates
+    die"), so they speak about someone other than what the verb's subject or object counts."""
+    own, foreign = False, False
+    for token in verb.subtree:
+        if token.i == verb.i or _role_of_word(token) is None:
+            continue
+        path = token
+        while path.i != verb.i and not (path.pos_ in ("VERB", "AUX") and _has_subject(path)):
+            path = path.head
+        own, foreign = own or path.i == verb.i, foreign or path.i != verb.i
+    return foreign and not own
 
 
 def number_token(doc: Doc, start: int, end: int) -> Token | None:
@@ -202,6 +240,20 @@ def syntax_role(doc: Doc, start: int, end: int) -> Role | None:
     return _governing_role(token)
 
 
+def told_not_happened(doc: Doc, start: int, end: int, *, finding: bool = False) -> bool:
+    """The phrase at [start, end) (a time or a place) hangs from a verb of telling (or, with
+    `finding`, of finding), so it says when or where the news was told or found, not when or where
+    it happened."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root
+    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    lemma = head.lemma_.lower()
+    return head.pos_ in ("VERB", "AUX") and bool(_TELLING.match(lemma) or (finding and _FINDING.match(lemma)))
+
+
 class Parser:
     """A loaded spaCy pipeline with a bounded cache of parsed sentences (read-only after load)."""
 
@@ -215,6 +267,11 @@ class Parser:
     def role(self, sentence: str, start: int, end: int) -> Role | None:
         """What the number at [start, end) of `sentence` counts, by the parse."""
         return syntax_role(self.parse(sentence), start, end)
+
+    def told_not_happened(self, sentence: str, phrase: str, *, finding: bool = False) -> bool:
+        """`phrase` is written in `sentence` and says when or where it was told (or found)."""
+        at = sentence.lower().find(phrase.lower())
+        return at >= 0 and told_not_happened(self.parse(sentence), at, at + len(phrase), finding=finding)
 
 
 @cache

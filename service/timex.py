@@ -42,9 +42,14 @@ _OPENED = re.compile(r"^(?:on|in|at|since|during|until|early|late|earlier|later|
 _SEARCH = re.compile(rf"(?<!\w)(?:{_PHRASE})(?!\w)", re.IGNORECASE)
 
 
+def _lowercase_month(text: str) -> bool:
+    """A month name written in lower case is another word: "two more may die", "they march"."""
+    return any(word in MONTHS and word.islower() for word in re.findall(r"[A-Za-z]+", text))
+
+
 def is_time_expression(text: str) -> bool:
     """True when the whole phrase is a time expression ("on Tuesday", "late on Sunday night")."""
-    return bool(_FULL.match(" ".join(text.strip(" ,.;").split())))
+    return bool(_FULL.match(" ".join(text.strip(" ,.;").split()))) and not _lowercase_month(text)
 
 
 def time_phrase(text: str | None) -> str | None:
@@ -57,7 +62,7 @@ def time_phrase(text: str | None) -> str | None:
     # Inside a longer phrase, only a time expression opened by a preposition counts ("killed in
     # the north on Monday" -> "on Monday"); a bare time word in a noun phrase does not.
     for found in _SEARCH.finditer(cleaned):
-        if _OPENED.match(found.group(0)):
+        if _OPENED.match(found.group(0)) and not _lowercase_month(found.group(0)):
             return found.group(0)
     return None
 
@@ -72,7 +77,8 @@ def first_time_expression(text: str | None) -> str | None:
         if last in _ABBREVIATIONS or re.fullmatch(r"(?:19|20)\d\d|(?:19|20)\d0s", last):
             continue
         if is_time_expression(phrase):
-            return phrase
+            # "on Monday." at a sentence end: the dot ends the sentence ("Mon." keeps its own)
+            return phrase.rstrip(".") if len(last) > 4 else phrase
     return None
 
 

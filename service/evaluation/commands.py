@@ -57,6 +57,19 @@ def build_analyzer(settings: Settings) -> Analyzer:
     return Pipeline.from_settings(settings)
 
 
+def replaying_analyzer(record: Path) -> Callable[[Settings], Analyzer]:
+    """The real pipeline whose model calls are answered from `record` when seen before."""
+
+    def build(settings: Settings) -> Analyzer:
+        from service.pipeline import Pipeline
+        from service.providers.factory import build_llm
+        from service.providers.replay import ReplayLLM
+
+        return Pipeline(settings, ReplayLLM(build_llm(settings), record))
+
+    return build
+
+
 def _configs(
     fast: bool, model: str | None, prompts: Path | None, use_cache: bool
 ) -> tuple[RunConfig, RunConfig | None]:
@@ -253,6 +266,13 @@ def run_eval_command(
     show_default=True,
     help="Which cases: dev (tune on these), test (frozen: score, never tune), or all.",
 )
+@click.option(
+    "--replay",
+    "replay",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Development: answer model calls seen before from this JSONL file and append new ones "
+    "(re-scores a change after the model in seconds; report numbers from runs without it).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def eval_command(
     fast: bool,
@@ -268,6 +288,7 @@ def eval_command(
     eval_dir: Path | None,
     rescore_dir: Path | None,
     split: str,
+    replay: Path | None,
     quiet: bool,
 ) -> None:
     """Run the golden eval suite and gate it against the baseline (exit 1 on a regression)."""
@@ -298,6 +319,7 @@ def eval_command(
         progress=not quiet,
         rescore_dir=rescore_dir,
         split="all" if case_names else split,
+        factory=replaying_analyzer(replay) if replay else build_analyzer,
     )
     sys.exit(code)
 

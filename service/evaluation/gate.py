@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -72,13 +73,20 @@ class GateResult:
     # A casualty figure that was right and is now wrong, or a new figure the golden does not have:
     # no tolerance (a wrong number is the worst bug this product can have).
     figure_regressions: list[str] = field(default_factory=list)
+    # A golden v2 event the baseline paired and this run does not: fails like a lost figure. Only
+    # events the baseline recorded count, so a baseline made before v2 events gates none of them.
+    event_regressions: list[str] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)
     not_in_baseline: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
-        """True when no metric fell beyond its tolerance and no casualty figure regressed."""
-        return not any(row.regressed for row in self.rows) and not self.figure_regressions
+        """True when no metric fell beyond its tolerance and no casualty figure or event regressed."""
+        return (
+            not any(row.regressed for row in self.rows)
+            and not self.figure_regressions
+            and not self.event_regressions
+        )
 
 
 def baseline_from_scores(
@@ -148,6 +156,11 @@ def _is_figure(key: str) -> bool:
     return key.startswith("casualties[") and key.endswith("]")
 
 
+def _is_event(key: str) -> bool:
+    """Keys of golden v2 events themselves ("events_v2[3]"), not their fields."""
+    return re.fullmatch(r"events_v2\[\d+\]", key) is not None
+
+
 def compare(baseline: Baseline, scores: Sequence[CaseScore], *, fast: bool) -> GateResult:
     """Gate the run against the baseline on the cases both have; list facts that got worse."""
     common = [s for s in scores if s.case in baseline.cases]
@@ -167,6 +180,8 @@ def compare(baseline: Baseline, scores: Sequence[CaseScore], *, fast: bool) -> G
                 result.regressions.append(_fact_line(score.case, fact, old))
                 if _is_figure(fact.key):
                     result.figure_regressions.append(_fact_line(score.case, fact, old))
+                if _is_event(fact.key) and old is not None and old.ok is True:
+                    result.event_regressions.append(_fact_line(score.case, fact, old))
             elif fact.ok is True and old is not None and old.ok is False:
                 result.fixed.append(f"{score.case}: {fact.key}: now {fact.got}")
         result.fixed.extend(
@@ -179,12 +194,12 @@ def compare(baseline: Baseline, scores: Sequence[CaseScore], *, fast: bool) -> G
 
 def format_gate(result: GateResult, *, fast: bool) -> str:
     """Text table of the gate: metric, baseline, now, tolerance, verdict; then fact changes."""
-    lines = [f"{'metric':<22} {'baseline':>9} {'now':>9} {'tol':>6}  verdict"]
+    lines = [f"{'metric':<26} {'baseline':>9} {'now':>9} {'tol':>6}  verdict"]
     for row in result.rows:
         tol = row.metric.fast_tolerance if fast else row.metric.tolerance
         verdict = "REGRESSED" if row.regressed else ("info" if row.metric.direction == "info" else "ok")
         lines.append(
-            f"{row.metric.name:<22} {format_value(row.metric, row.baseline):>9} "
+            f"{row.metric.name:<26} {format_value(row.metric, row.baseline):>9} "
             f"{format_value(row.metric, row.current):>9} "
             f"{tol:>6.2f}  {verdict}"
         )
@@ -194,6 +209,9 @@ def format_gate(result: GateResult, *, fast: bool) -> str:
     if result.figure_regressions:
         lines.append("\nGATE FAILS: casualty figures regressed (no tolerance):")
         lines.extend(f"  {line}" for line in result.figure_regressions)
+    if result.event_regressions:
+        lines.append("\nGATE FAILS: events the baseline found are lost (no tolerance):")
+        lines.extend(f"  {line}" for line in result.event_regressions)
     if result.fixed:
         lines.append("\nfacts fixed vs the baseline:")
         lines.extend(f"  {line}" for line in result.fixed)

@@ -1,4 +1,4 @@
-"""Load and validate eval cases: an article plus its golden facts (eval id newsdigest.facts.v2)."""
+"""Load and validate eval cases: an article plus its golden facts (eval id newsdigest.facts.v3)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from service.errors import InputError
+from service.event_types import Taxonomy, load_taxonomy
 from service.numbers import states_number
 
-EVAL_ID = "newsdigest.facts.v2"
+# v3: every golden has `events_v2` (event records v2, eval/README.md "Event labels"); v2 files lack it.
+EVAL_ID = "newsdigest.facts.v3"
 Split = Literal["dev", "test"]
 Kind = Literal[
     "conflict", "accident", "disaster", "crime_courts", "politics", "business", "health", "science",
@@ -78,6 +80,34 @@ class GoldEvent(BaseModel):
     date_text: str | None = None
 
 
+class GoldActor(BaseModel):
+    """Someone an event involves, with the role the article gives them and other names it uses."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    role: Literal["agent", "affected", "source"]
+    aliases: list[str] = Field(default_factory=list)
+
+
+class GoldEventV2(BaseModel):
+    """One real-world event the article reports (or mentions as background), as a person read it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    event_type: str = Field(description="A name from prompts/event_types.v1.toml.")
+    what: str = Field(
+        min_length=1, max_length=100, description="A short neutral predicate, in the labeller's words."
+    )
+    place: str | None
+    place_aliases: list[str] = Field(default_factory=list)
+    date_text: str | None
+    date_aliases: list[str] = Field(default_factory=list)
+    actors: list[GoldActor] = Field(default_factory=list)
+    background: bool
+    quotes: list[str] = Field(min_length=1, description="Verbatim article spans that report it.")
+
+
 class KeyPoint(BaseModel):
     """A point a summary should make; covered when every inner list has one term in the summary."""
 
@@ -92,7 +122,7 @@ class Golden(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    eval_id: Literal["newsdigest.facts.v2"]
+    eval_id: Literal["newsdigest.facts.v3"]
     case: str
     source: str
     split: Split
@@ -102,6 +132,7 @@ class Golden(BaseModel):
     published: str | None = None
     casualties: list[GoldCasualty]
     events: list[GoldEvent]
+    events_v2: list[GoldEventV2]
     boilerplate: list[str] = Field(default_factory=list)
     key_points: list[KeyPoint] = Field(default_factory=list)
     non_figures: list[NonFigure] = Field(default_factory=list)
@@ -119,7 +150,40 @@ class Case:
     golden: Golden
 
 
-def check_consistent(golden: Golden, article: str) -> list[str]:
+def _written(phrase: str, article: str) -> bool:
+    """True when the article writes `phrase` (case- and whitespace-insensitive)."""
+    return " ".join(phrase.lower().split()) in " ".join(article.lower().split())
+
+
+def check_events_v2(golden: Golden, article: str, taxonomy: Taxonomy) -> list[str]:
+    """Problems of the v2 event labels: unknown types, quotes not verbatim, names the text lacks."""
+    problems: list[str] = []
+    for i, event in enumerate(golden.events_v2):
+        key = f"events_v2[{i}]"
+        if event.event_type not in taxonomy.names:
+            problems.append(f"{key}.event_type {event.event_type!r} is not in the taxonomy")
+        problems.extend(f"{key}.quotes: not in the article: {q!r}" for q in event.quotes if q not in article)
+        # The main place and time must be written as labelled; aliases may be other names or
+        # neutral renderings (a prediction's wording), and an actor needs one written naming.
+        written = [("place", event.place), ("date", event.date_text)]
+        problems.extend(
+            f"{key}: {what} {name!r} is not written in the article"
+            for what, name in written
+            if name is not None and not _written(name, article)
+        )
+        problems.extend(
+            f"{key}.actors[{j}]: neither {actor.name!r} nor an alias is written in the article"
+            for j, actor in enumerate(event.actors)
+            if not any(_written(name, article) for name in (actor.name, *actor.aliases))
+        )
+        if event.place is None and event.place_aliases:
+            problems.append(f"{key}: place_aliases without a place")
+        if event.date_text is None and event.date_aliases:
+            problems.append(f"{key}: date_aliases without a date_text")
+    return problems
+
+
+def check_consistent(golden: Golden, article: str, taxonomy: Taxonomy | None = None) -> list[str]:
     """Problems that make a golden unusable with its article (quotes or boilerplate not in it)."""
     problems: list[str] = []
     for i, casualty in enumerate(golden.casualties):
@@ -152,6 +216,7 @@ def check_consistent(golden: Golden, article: str) -> list[str]:
         for i, point in enumerate(golden.key_points)
         if not point.terms or any(not alternatives for alternatives in point.terms)
     )
+    problems.extend(check_events_v2(golden, article, taxonomy or load_taxonomy()))
     return problems
 
 

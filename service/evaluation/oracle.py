@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from service.evaluation.golden import GoldCasualty, Golden
 from service.evaluation.matching import same_date, same_place
 from service.evaluation.scorers import key_point_covered
+from service.event_record import Actor, EventRecord, Mention, Predicate, When, Where
 from service.schema import Analysis, ArticleMeta, Casualty, Event, Evidence, Provenance
 
 
@@ -80,3 +83,54 @@ def oracle_analysis(golden: Golden, article: str, model: str = "oracle") -> Anal
             cache_key=golden.case,
         ),
     )
+
+
+def _span(article: str, phrase: str) -> Evidence | None:
+    """The first place the article writes `phrase` (case- and whitespace-insensitive), as a span."""
+    pattern = r"\s+".join(re.escape(word) for word in phrase.split())
+    found = re.search(pattern, article, re.IGNORECASE) if pattern else None
+    if found is None:
+        return None
+    return Evidence(quote=found.group(0), start=found.start(), end=found.end())
+
+
+def _written_span(article: str, names: list[str]) -> tuple[str, Evidence] | None:
+    """The first of `names` the article writes, with its span."""
+    for name in names:
+        span = _span(article, name)
+        if span is not None:
+            return name, span
+    return None
+
+
+def oracle_event_records(golden: Golden, article: str) -> list[EventRecord]:
+    """The golden v2 events as v2 records with spans located in the article: the records a perfect
+    extractor would output (their casualties stay empty: the v1 figures are scored on their own)."""
+    records = []
+    for gold in golden.events_v2:
+        quotes = [_span(article, quote) for quote in gold.quotes]
+        mentions = [
+            Mention(kind="report" if i == 0 else "restatement", evidence=span)
+            for i, span in enumerate(quotes)
+            if span is not None
+        ]
+        place = _written_span(article, [gold.place]) if gold.place else None
+        when = _written_span(article, [gold.date_text]) if gold.date_text else None
+        actors = []
+        for actor in gold.actors:
+            named = _written_span(article, [actor.name, *actor.aliases])
+            if named is not None:
+                actors.append(Actor(name=named[0], role=actor.role, evidence=named[1]))
+        records.append(
+            EventRecord(
+                event_type=gold.event_type,
+                what=Predicate(text=gold.what, evidence=mentions[0].evidence),
+                when=When(date_text=when[0], date=None, evidence=when[1]) if when else None,
+                where=Where(place=place[0], relation=None, evidence=place[1]) if place else None,
+                actors=actors,
+                casualties=[],
+                background=gold.background,
+                mentions=mentions,
+            )
+        )
+    return records

@@ -344,6 +344,13 @@ def score_truth(
     return _score_truth(golden, analysis, article, lexicon)
 
 
+def score_events_v2(golden: Golden, analysis: Analysis | None, article: str) -> CaseScore:
+    """Event records v2 (see event_scorers.py; imported late: it builds on this module)."""
+    from service.evaluation.event_scorers import score_events_v2 as _score_events_v2
+
+    return _score_events_v2(golden, analysis, article)
+
+
 def score_case(
     golden: Golden,
     analysis: Analysis | None,
@@ -357,6 +364,7 @@ def score_case(
         score_events(golden, analysis),
         score_summary(golden, analysis, article, lexicon),
         score_truth(golden, analysis, article, lexicon),
+        score_events_v2(golden, analysis, article),
     ]
     counts: dict[str, float] = {}
     facts: list[Fact] = []

@@ -193,6 +193,9 @@ def test_story_place_is_where_the_lead_says_it_happened(lead: str, place: str | 
     [
         ("Two drivers were taken to hospital, police said.", True),
         ("In a separate crash, two drivers were hurt.", False),  # another event
+        ("Another collision on the same road left two drivers hurt.", False),
+        ("A separate official said two drivers were taken to hospital.", True),  # the same event
+        ("Another witness said two drivers were hurt.", True),
         ("Two drivers were hurt in Boulder.", False),  # names another place
         ("The virus has killed 300 people nationwide.", False),  # a country-wide toll
         ("Since the war began, 3,000 people have died.", False),  # background
@@ -248,3 +251,114 @@ def test_the_story_place_written_in_the_figures_clause_is_kept() -> None:
     lead = "At least 12 people were killed in Tarsa on Monday when shells hit a market."
     assert inherited_place(lead, lead, "on Monday", near=lead.index("12")) == "Tarsa"
     assert inherited_place("Five injured passengers were flown to Tarsa.", lead, None, near=0) is None
+
+
+def test_a_day_after_a_place_does_not_make_it_part_of_a_longer_name() -> None:
+    from service.places import place_as_written
+
+    sentence = "A bomb exploded at a cafe in the heart of the capital Tuesday, killing at least 10 people."
+    assert place_as_written("the capital", sentence, sentence.index("10")) == "the capital"
+    named = "Three died, according to Varna News."
+    assert place_as_written("Varna", named, named.index("Three")) is None
+
+
+def test_the_story_place_may_come_from_the_second_sentence_of_the_lead() -> None:
+    from service.places import story_lead, story_place
+
+    first = "A church roof collapsed during an Easter service, injuring 14 people."
+    lead = story_lead([first, "The 100-year-old church in Tarsa was full."])
+    assert lead is not None and story_place(lead) == "Tarsa"
+    assert story_lead([first, "Last year a similar collapse in Tarsa killed two."]) == first  # another event
+    placed = "A bus overturned near Denver on Monday."
+    assert story_lead([placed, "The driver was from Boulder."]) == placed  # the first already says where
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        ("One woman was sent to the trauma center at Tarsa General Hospital.", False),
+        ("Two were flown to a clinic in Boulder.", False),
+        ("Two were hurt in Boulder.", True),
+    ],
+)
+def test_a_destination_is_not_another_place_of_the_event(sentence: str, other: bool) -> None:
+    from service.places import names_other_place
+
+    assert names_other_place(sentence, "Denver") is other
+
+
+@pytest.mark.parametrize(
+    ("toll", "date"),
+    [
+        ("Twelve people were killed in Tarsa, officials said.", "on Monday"),  # the lead's event
+        ("Twelve people have been killed in Tarsa since the fighting began.", None),  # a running total
+        ("Twelve people were killed in Boulder, officials said.", None),  # another place
+        ("Twelve people were killed in a separate attack in Tarsa.", None),  # another event
+        ("Twelve people were killed at the bus stop, officials said.", "on Monday"),  # written in the lead
+    ],
+)
+def test_a_toll_at_the_leads_place_takes_the_leads_date(toll: str, date: str | None) -> None:
+    lead = "A bomb exploded at a bus stop in Tarsa on Monday, officials said."
+    article = f"Bus stop bombing\n\n{lead}\n\n{toll}"
+    place = next(p for p in ("Boulder", "the bus stop", "Tarsa") if p in toll)
+    reading, evidence = _reading(article, toll, 12, place)
+    report = ground([reading], evidence, article, None, lead, article.index(toll))
+    (event,) = report.events
+    assert event.date_text == date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "number", "kept"),
+    [
+        (
+            "Three people were killed when a van left a highway in northern Tarsa on Monday.",
+            "northern Tarsa",
+            "Three",
+            True,
+        ),
+        (
+            "At least 54 people have died after a fishing boat sank off the Varna coast.",
+            "the Varna coast",
+            "54",
+            True,
+        ),
+        ("Air strikes hit Tarsa after 25 were killed in bombings in Varna.", "Tarsa", "25", False),
+        ("Wildfires in Tarsa have raged since March 19, with the toll climbing to 30.", "Tarsa", "30", True),
+        ("Five workers were killed in Tarsa before the strike began in Varna.", "Varna", "Five", False),
+    ],
+)
+def test_the_clause_that_says_how_they_died_gives_the_place(
+    sentence: str, place: str, number: str, kept: bool
+) -> None:
+    from service.places import place_as_written
+
+    assert (place_as_written(place, sentence, sentence.index(number)) is not None) is kept
+
+
+def test_the_place_an_event_struck_is_the_story_place() -> None:
+    from service.places import story_place
+
+    assert story_place("Thousands lost power after a storm battered Sydney and nearby towns.") == "Sydney"
+    assert story_place("Flooding hit Lagos and Ibadan on Sunday.") is None  # two places: none
+
+
+def test_the_story_place_inside_a_longer_name_is_still_inherited() -> None:
+    from service.places import inherited_place
+
+    lead = "A bus crashed in Denver on Monday."
+    assert inherited_place("Two were injured, according to Denver State Police.", lead, None, 0) == "Denver"
+    assert inherited_place("Two were flown to Denver for treatment.", lead, None, 0) is None  # a destination
+
+
+def test_an_adverb_of_time_does_not_end_the_clause() -> None:
+    from service.places import place_as_written
+
+    s = "The town mourned on Thursday after five students were killed the day before in a wreck near Varna."
+    assert place_as_written("Varna", s, s.index("five")) == "near Varna"
+
+
+def test_last_weeks_blast_names_the_leads_event() -> None:
+    from service.places import same_event_place
+
+    lead = "Residents returned home after last Thursday's gas explosion in Denver."
+    assert same_event_place("Two people died in last week's explosion.", lead, None) == "Denver"

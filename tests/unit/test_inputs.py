@@ -39,7 +39,7 @@ def test_cli_reports_bad_input_and_the_rest_completes(tmp_path, monkeypatch) -> 
     from tests.unit.test_pipeline_plumbing import ARTICLE, FACTS, SUMMARY, YES
 
     fake = FakeLLM()
-    fake.enqueue(FACTS, SUMMARY, YES, YES)
+    fake.enqueue(FACTS, SUMMARY, YES, YES, YES)  # verdicts: opening sentences, then the figure sentence
     monkeypatch.setattr(Pipeline, "from_settings", classmethod(lambda cls, s: cls(s, fake)))
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")

@@ -21,7 +21,7 @@ def _marked(page: str, record: str) -> str:
 
 def _analyze(tmp_path, monkeypatch, *extra: str):
     fake = FakeLLM()
-    fake.enqueue(FACTS, SUMMARY, YES, YES)
+    fake.enqueue(FACTS, SUMMARY, YES, YES, YES)  # verdicts: opening sentences, then the figure sentence
     monkeypatch.setattr(Pipeline, "from_settings", classmethod(lambda cls, s: cls(s, fake)))
     article = tmp_path / "bus crash.txt"
     article.write_text(ARTICLE, encoding="utf-8")

@@ -102,12 +102,14 @@ def test_perfect_prediction_scores_one() -> None:
 
 # mini-aleppo has 2 required figures and 1 optional one (the war-wide toll), so the oracle
 # predicts 3 claims of which 2 are scored; all 3 match and have an attribution to check.
+# The v2 event scorers read the same v1 events (a claim's claimed_by is a source actor, its quote
+# a span), so claim, claimant, place and offset defects move their v2 counterparts too.
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [
         (_wrong_number, {"casualty_recall": 1 / 2, "casualty_precision": 1 / 2}),
-        (_missing_claim, {"casualty_recall": 1 / 2}),
-        (_wrong_claimant, {"attribution_accuracy": 2 / 3}),
+        (_missing_claim, {"casualty_recall": 1 / 2, "event_actor_accuracy": 1 / 2}),
+        (_wrong_claimant, {"attribution_accuracy": 2 / 3, "event_actor_accuracy": 1 / 2}),
         (_leaked_boilerplate, {"boilerplate_leaks": 1.0}),
         (
             _unsupported_number,
@@ -119,8 +121,8 @@ def test_perfect_prediction_scores_one() -> None:
             },
         ),
         (_loaded_term, {"loaded_terms": 1.0}),
-        (_wrong_place, {"place_accuracy": 1 / 2, "event_recall": 1 / 2}),
-        (_bad_offsets, {"grounding_rate": 2 / 3}),
+        (_wrong_place, {"place_accuracy": 1 / 2, "event_recall": 1 / 2, "event_place_accuracy": 1 / 2}),
+        (_bad_offsets, {"grounding_rate": 2 / 3, "span_exact_rate": 2 / 3}),
     ],
     ids=lambda v: v.__name__ if callable(v) else "",
 )

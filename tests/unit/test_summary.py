@@ -91,7 +91,7 @@ def test_model_failure_keeps_the_verified_figures() -> None:
     def fail(messages):
         raise GenerationError("no valid answer")
 
-    fake.enqueue(fail)
+    fake.enqueue(fail, {"sentence": 1, "answer": "same"})  # the figure sentence is still verified
     result = summarize(fake, load_prompts(), doc(ARTICLE), [event()])
     assert result.text == "At least 38 people were killed in shelling in Tarsa on Tuesday."
     assert result.warnings and "no valid summary" in result.warnings[0]
@@ -176,7 +176,7 @@ def test_the_same_toll_twice_or_a_background_toll_is_not_stated_again() -> None:
     again = _figure_event(35, "In Varna, 35 people died on Friday", "the region", "on Friday")
     earlier = _figure_event(12, "12 people were killed in a similar attack in March", "Tarsa", "in March")
     war = _figure_event(9000, "The war has killed 9000 people since 2011", "the country", "on Friday")
-    said = [s for s, _ in figure_sentences([main, again, earlier, war])]
+    said = [f.text for f in figure_sentences([main, again, earlier, war])]
     assert said == ["35 people were killed in Varna on Friday."]
 
 
@@ -204,7 +204,7 @@ def test_a_sentence_with_a_total_and_its_parts_is_summed_up_by_the_total() -> No
         for n in (13, 14)
     ]  # fmt: skip
     e = event(location="unspecified", date_text=None, event_type="other", casualties=parts)
-    ((sentence, _),) = figure_sentences([e])
+    ((sentence, _, _),) = figure_sentences([e])
     assert sentence.startswith("14 people were injured")
 
 
@@ -248,7 +248,71 @@ def test_a_minor_toll_later_in_the_article_does_not_lead_the_summary() -> None:
     e = event(location="unspecified", date_text=None, event_type="other", casualties=[c])
     fake = FakeLLM()
     fake.enqueue({"sentences": ["Dock workers in Tarsa ended their strike on Monday after a pay deal."]})
-    fake.enqueue({"sentence": 1, "answer": "same"})
+    fake.enqueue({"sentence": 1, "answer": "same"}, {"sentence": 1, "answer": "same"})
     result = summarize(fake, load_prompts(), d, [e], {quote}, verify=True)
     assert result.text.startswith("Dock workers in Tarsa ended their strike")
     assert result.text.endswith("One worker was injured, according to police.")
+
+
+def test_a_figure_sentence_the_verifier_rejects_loses_its_detail_then_itself() -> None:
+    """Code's place and time for a figure are a reading; the model is asked, as for any sentence."""
+    same, different = {"sentence": 1, "answer": "same"}, {"sentence": 1, "answer": "different"}
+    fake = FakeLLM()
+    fake.enqueue({"sentences": ["Rebels fired rockets."]}, same, different, same)
+    result = summarize(fake, load_prompts(), doc(ARTICLE), [event()], verify=True)
+    assert result.text == "At least 38 people were killed. Rebels fired rockets."  # the toll is the lead news
+    assert any("without the place or time" in w for w in result.warnings)
+    fake.enqueue({"sentences": ["Rebels fired rockets."]}, same, different, different)
+    result = summarize(fake, load_prompts(), doc(ARTICLE), [event()], verify=True)
+    assert result.text == "Rebels fired rockets."
+    (dropped,) = [s for s in result.sentences if s.verdict == "dropped"]
+    assert dropped.origin == "figure" and "38" in dropped.text
+
+
+@pytest.mark.parametrize(
+    ("quote", "killed", "injured", "said"),
+    [
+        (
+            "Two hikers were flown to hospital in critical condition, and one of them died on Sunday.",
+            1,
+            2,
+            "Two people were injured, and one of them died.",
+        ),
+        (
+            "Four workers were hurt, two of whom later died.",
+            2,
+            4,
+            "Four people were injured, and two of them died.",
+        ),
+        ("One man died and three others were hurt in the fall.", 1, 3, "One person died and three injured."),
+    ],
+)
+def test_the_dead_among_the_injured_are_not_counted_twice(
+    quote: str, killed: int, injured: int, said: str
+) -> None:
+    c = Casualty(killed=killed, injured=injured, group=None, qualifier=None, claimed_by=None,
+                 evidence=Evidence(quote=quote, start=0, end=len(quote)))  # fmt: skip
+    e = event(location="unspecified", date_text=None, event_type="other", casualties=[c])
+    assert figure_sentence(c, e) == said
+
+
+@pytest.mark.parametrize(
+    ("quote", "injured", "said"),
+    [
+        (
+            "Five patients were hospitalized with the infection, officials said.",
+            5,
+            "Five people were hospitalized.",
+        ),
+        ("Three walkers were taken to hospital with cuts and bruises.", 3, "Three people were hospitalized."),
+        ("Three walkers were taken to hospital with minor injuries.", 3, "Three people were injured."),
+        ("Three walkers were hurt.", 3, "Three people were injured."),
+    ],
+)
+def test_a_hospital_figure_without_a_word_of_injury_says_hospitalized(
+    quote: str, injured: int, said: str
+) -> None:
+    c = Casualty(killed=None, injured=injured, group=None, qualifier=None, claimed_by=None,
+                 evidence=Evidence(quote=quote, start=0, end=len(quote)))  # fmt: skip
+    e = event(location="unspecified", date_text=None, event_type="other", casualties=[c])
+    assert figure_sentence(c, e) == said

@@ -50,3 +50,14 @@ def test_first_time_expression_of_a_lead(lead: str, expected: str | None) -> Non
     from service.timex import first_time_expression
 
     assert first_time_expression(lead) == expected
+
+
+def test_may_the_verb_and_a_sentence_end_dot_are_not_part_of_a_date() -> None:
+    from service.timex import first_time_expression, is_time_expression
+
+    assert (
+        first_time_expression("Two hikers may be among the six who died when the bridge fell today.")
+        == "today"
+    )
+    assert not is_time_expression("may") and is_time_expression("in May")
+    assert first_time_expression("Crowds gathered in Tarsa on Monday.") == "on Monday"
