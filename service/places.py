@@ -77,6 +77,11 @@ def clause_of(sentence: str, position: int) -> tuple[int, int]:
     return start, end
 
 
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """The span [start, end) begins or ends inside a word of `text`."""
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+
 def place_as_written(place: str, sentence: str, near: int, *, whole: bool = False) -> str | None:
     """The place as the sentence writes it, in the clause of the number at `near` (in the whole
     sentence with `whole`), with a locative relation kept ("near the stadium"); None when it is
@@ -86,9 +91,14 @@ def place_as_written(place: str, sentence: str, near: int, *, whole: bool = Fals
     found = low.find(target, a, b)
     # A place name inside a longer name is not a place: "according to Varna News" says nothing
     # about where it happened.
-    while found >= 0 and (
-        _LONGER_NAME.match(sentence, found + len(target))
-        or (_TOWARD.search(sentence[a:found]) and not _RELATION_BEFORE.search(sentence[a:found]))
+    while (
+        found >= 0
+        and (
+            _LONGER_NAME.match(sentence, found + len(target))
+            # inside a word: "Syria" in "Syrian"
+            or _inside_word(sentence, found, found + len(target))
+            or (_TOWARD.search(sentence[a:found]) and not _RELATION_BEFORE.search(sentence[a:found]))
+        )
     ):
         found = low.find(target, found + 1, b)
     if found < 0 or found + len(target) > b:

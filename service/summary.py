@@ -268,7 +268,8 @@ def summarize(
             [f"summary: the model gave no valid summary ({str(exc).splitlines()[0][:120]})"],
         )
     opening = _verified(llm, prompts, result, doc, events, verify)
-    if not any(s.verdict == "kept" for s in opening) and not figures:
+    stated = [_stated(llm, prompts, doc, f, verify, result.warnings) for f in figures]
+    if not any(s.verdict == "kept" for s in [*opening, *stated]):
         # Nothing the model wrote survived: the article's own first sentence is at least true.
         first = next(iter(doc.body), None)
         if first is not None:
@@ -278,7 +279,6 @@ def summarize(
                 )
             )
             result.warnings.append("summary: nothing the model wrote was verified; used the first sentence")
-    stated = [_stated(llm, prompts, doc, f, verify, result.warnings) for f in figures]
     # The toll leads only when it is the article's lead news; otherwise what happened comes first.
     body = doc.body
     lead_ends = body[1].end if len(body) > 1 else len(doc.cleaned.text)

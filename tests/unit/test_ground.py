@@ -362,3 +362,11 @@ def test_last_weeks_blast_names_the_leads_event() -> None:
 
     lead = "Residents returned home after last Thursday's gas explosion in Denver."
     assert same_event_place("Two people died in last week's explosion.", lead, None) == "Denver"
+
+
+def test_a_place_inside_a_word_is_not_written() -> None:
+    from service.places import place_as_written
+
+    s = "At least 12 people were killed in shelling of west Tarsa, the Syrian monitor said."
+    assert place_as_written("Syria", s, s.index("12")) is None
+    assert place_as_written("Tarsa", s, s.index("12")) == "Tarsa"

@@ -316,3 +316,13 @@ def test_a_hospital_figure_without_a_word_of_injury_says_hospitalized(
                  evidence=Evidence(quote=quote, start=0, end=len(quote)))  # fmt: skip
     e = event(location="unspecified", date_text=None, event_type="other", casualties=[c])
     assert figure_sentence(c, e) == said
+
+
+def test_when_nothing_is_verified_the_summary_is_the_articles_first_sentence() -> None:
+    different = {"sentence": 1, "answer": "different"}
+    fake = FakeLLM()
+    fake.enqueue({"sentences": ["Rebels fired rockets."]}, different, different, different)
+    d = doc(ARTICLE)
+    result = summarize(fake, load_prompts(), d, [event()], verify=True)
+    assert result.text and result.text == d.body[0].text
+    assert any("used the first sentence" in w for w in result.warnings)
