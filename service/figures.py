@@ -3,6 +3,7 @@ as the figure's own quote writes them, the source the article credits, one sente
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -191,6 +192,19 @@ def _when(c: Casualty, event: Event) -> str:
     return f" {event.date_text}"
 
 
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|those\s+|these\s+|all\s+)?$", re.IGNORECASE)
+
+
+def _whole_of(c: Casualty) -> int | None:
+    """The total a figure is part of, as its quote writes it ("five out of six were injured": 6)."""
+    quote = c.evidence.quote
+    mentions = find_numbers(quote)
+    for part, whole in itertools.pairwise(mentions):
+        if part.value in (c.killed, c.injured) and _PART_OF.match(quote[part.end : whole.start]):
+            return int(whole.value)
+    return None
+
+
 def _largest_in_first_quote(event: Event) -> Casualty:
     first = min(c.evidence.start for c in event.casualties)
     same = [c for c in event.casualties if c.evidence.start == first]
@@ -215,6 +229,9 @@ def figure_sentences(events: list[Event]) -> list[FigureSentence]:
     for casualty, event in placed[1:]:
         same_time = (event.date_text or "").lower() == (main_event.date_text or "").lower()
         repeated = any((casualty.killed, casualty.injured) == (c.killed, c.injured) for c, _ in kept)
+        # "five of the six" are among the six already said
+        whole = _whole_of(casualty)
+        repeated = repeated or any(whole is not None and whole in (c.killed, c.injured) for c, _ in kept)
         if same_time and not repeated and not BACKGROUND.search(casualty.evidence.quote):
             kept.append((casualty, event))
     return [

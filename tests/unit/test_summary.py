@@ -417,3 +417,18 @@ def test_a_summary_that_opens_on_a_pronoun_loses_that_sentence() -> None:
     result = summarize(fake, load_prompts(), doc(text), [], verify=True)
     assert result.text == "Rebels attacked Tarsa with rockets on Tuesday."
     assert any("opens on a pronoun" in w for w in result.warnings)
+
+
+def test_a_part_of_a_toll_already_said_is_not_said_again() -> None:
+    total = _figure("Nine people were hurt when the stand collapsed in Vallmar.", injured=9)
+    part = _figure("Seven out of nine were hurt by falling boards, the fire service said.", injured=7)
+    other = _figure("Four riders were hurt in a second fall in Vallmar.", injured=4)
+
+    def told(*figures: Casualty) -> list[int | None]:
+        events = [
+            event(location="Vallmar", date_text=None, event_type="collapse", casualties=[f]) for f in figures
+        ]
+        return [f.casualty.injured for f in figure_sentences(events)]
+
+    assert told(total, part) == [9]  # the seven are among the nine
+    assert told(total, other) == [9, 4]  # four others are news
