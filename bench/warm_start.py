@@ -60,6 +60,7 @@ class Side:
     cold: list[float]
     warm: list[float]
     warm_wall: float
+    prefix_state_mb: float
 
 
 def side(tree: Path, files: list[str], model: str) -> Side:
@@ -71,9 +72,10 @@ def side(tree: Path, files: list[str], model: str) -> Side:
             first, _ = analyze(tree, files[:1], model, cache_dir)
         cold = [analyze(tree, [f], model, cache_dir)[0] for f in files]
         warm_wall, warm = analyze(tree, files, model, cache_dir)
+        saved = sum(f.stat().st_size for f in (cache_dir / "prefix-states").glob("*.kv")) / 1e6
     git = ["git", "-C", str(tree), "rev-parse", "--short", "HEAD"]
     commit = subprocess.run(git, capture_output=True, text=True, check=False).stdout.strip()
-    return Side(str(tree), commit, first, cold, warm, warm_wall)
+    return Side(str(tree), commit, first, cold, warm, warm_wall, saved)
 
 
 def main() -> None:
@@ -99,6 +101,7 @@ def main() -> None:
     print("| **median** | " + " | ".join(f"**{x:.1f}**" for x in medians) + " |")
     if after.first is not None:
         print(f"\nafter, first process ever (no prefix states on disk yet): {after.first:.1f} s")
+        print(f"prefix states on disk after the run: {after.prefix_state_mb:.0f} MB")
     if args.out:
         figures = {"before": asdict(before), "after": asdict(after)}
         args.out.write_text(json.dumps(figures, indent=2), encoding="utf-8")

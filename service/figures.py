@@ -3,12 +3,14 @@ as the figure's own quote writes them, the source the article credits, one sente
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
 from service.numbers import find_numbers
 from service.places import BACKGROUND
 from service.schema import Casualty, Event
+from service.syntax import parser, same_clause
 
 MAX_FIGURE_SENTENCES = 2
 SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -60,6 +62,15 @@ _HURT = re.compile(r"\b(injur\w*|wound\w*|hurt|maimed|casualt\w*|burns?|lacerati
 _HOSPITAL = re.compile(r"\bhospital\w*", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 _REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
+# A place in these relations names a kind of thing ("Seattle storm", "Georgia's police").
+_MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
+# Deaths that came after the event (in hospital, of injuries): the event's place and time are not
+# the death's ("the child was taken to hospital, where she later died").
+_LATER_DEATH = re.compile(
+    r"\b(?:later|subsequently|since|eventually)\s+died\b|\bdied\s+(?:later|days?|weeks?|hours?|in\s+hospital|"
+    r"at\s+(?:the\s+|a\s+)?hospital|of\s+(?:his|her|their|its)\s+(?:injuries|wounds|burns))|\bsuccumbed\b",
+    re.IGNORECASE,
+)
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
 
@@ -91,7 +102,10 @@ def _dead_among_hurt(c: Casualty) -> bool:
     dead = next((m for m in mentions if m.value == c.killed and (hurt is None or m.start > hurt.start)), None)
     if hurt is None or dead is None:
         return False
-    return bool(_OF_THEM.match(c.evidence.quote, dead.end))
+    # "two were taken to hospital, where one later died": the one is among the two
+    quote = c.evidence.quote
+    later = _LATER_DEATH.match(quote, dead.end) or _LATER_DEATH.match(quote, dead.end + 1)
+    return bool(_OF_THEM.match(c.evidence.quote, dead.end) or later)
 
 
 def figure_sentence(c: Casualty, event: Event, *, detail: bool = True) -> str:
@@ -122,27 +136,73 @@ def figure_sentence(c: Casualty, event: Event, *, detail: bool = True) -> str:
             else "hospitalized"
         )
         core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} {hurt}"
-    quote = c.evidence.quote.lower()
-    # Place and time only as the figure's own quote writes them: a place or date inherited from
-    # another sentence may belong to another event.
-    where = ""
-    if event.location != "unspecified" and event.location.lower() in quote:
-        first = event.location.split(" ", 1)[0].lower()
-        where = f" {event.location}" if first in _PREPOSITIONS else f" in {event.location}"
-    when = ""
-    if event.date_text and event.date_text.lower() in quote:
-        if _WEEKDAY.match(event.date_text):
-            when = f" on {event.date_text}"
-        elif event.date_text.lower().startswith(("the ", "past ", "previous ")):
-            when = f" in {event.date_text}"  # "in the past week", not "in Kansas the past week"
-        else:
-            when = f" {event.date_text}"
+    where, when = _where(c, event), _when(c, event)
+    if c.killed is not None and _LATER_DEATH.search(c.evidence.quote):
+        where, when = "", ""
     source = f", according to {c.claimed_by}" if c.claimed_by else ""
     # The event's name is the model's reading: say it only if the quote itself says so.
     cue = EVENT_CUES.get(event.event_type)
     how = EVENT_PHRASES.get(event.event_type, "") if cue and cue.search(c.evidence.quote) else ""
     text = f"{core}{how}{where}{when}{source}." if detail else f"{core}{source}."
     return text[0].upper() + text[1:]
+
+
+def _number_at(c: Casualty) -> int:
+    """Where the figure's number stands in its quote (the killed count first)."""
+    mentions = find_numbers(c.evidence.quote)
+    for value in (c.killed, c.injured):
+        hit = next((m for m in mentions if m.value == value), None)
+        if hit is not None:
+            return hit.start
+    return 0
+
+
+def _where(c: Casualty, event: Event) -> str:
+    """The event's place as the figure's own clause writes it, as a place, or nothing: a place
+    elsewhere in the sentence may be where something else happened, and a place that modifies a
+    noun ("a Seattle storm", "Georgia police") says what the thing is, not where anyone died."""
+    if event.location == "unspecified":
+        return ""
+    quote = c.evidence.quote
+    doc = parser().parse(quote)
+    at = _number_at(c)
+    number = (at, at + 1)
+    for found in re.finditer(rf"(?<!\w){re.escape(event.location)}(?!\w)", quote, re.IGNORECASE):
+        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        if (
+            span is not None
+            and span.root.dep_ not in _MODIFIER_DEPS
+            and same_clause(doc, number, found.span())
+        ):
+            break
+    else:
+        return ""
+    first = event.location.split(" ", 1)[0].lower()
+    return f" {event.location}" if first in _PREPOSITIONS else f" in {event.location}"
+
+
+def _when(c: Casualty, event: Event) -> str:
+    """The event's time only as the figure's own quote writes it."""
+    if not event.date_text or event.date_text.lower() not in c.evidence.quote.lower():
+        return ""
+    if _WEEKDAY.match(event.date_text):
+        return f" on {event.date_text}"
+    if event.date_text.lower().startswith(("the ", "past ", "previous ")):
+        return f" in {event.date_text}"  # "in the past week", not "in Kansas the past week"
+    return f" {event.date_text}"
+
+
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|those\s+|these\s+|all\s+)?$", re.IGNORECASE)
+
+
+def _whole_of(c: Casualty) -> int | None:
+    """The total a figure is part of, as its quote writes it ("five out of six were injured": 6)."""
+    quote = c.evidence.quote
+    mentions = find_numbers(quote)
+    for part, whole in itertools.pairwise(mentions):
+        if part.value in (c.killed, c.injured) and _PART_OF.match(quote[part.end : whole.start]):
+            return int(whole.value)
+    return None
 
 
 def _largest_in_first_quote(event: Event) -> Casualty:
@@ -169,6 +229,9 @@ def figure_sentences(events: list[Event]) -> list[FigureSentence]:
     for casualty, event in placed[1:]:
         same_time = (event.date_text or "").lower() == (main_event.date_text or "").lower()
         repeated = any((casualty.killed, casualty.injured) == (c.killed, c.injured) for c, _ in kept)
+        # "five of the six" are among the six already said
+        whole = _whole_of(casualty)
+        repeated = repeated or any(whole is not None and whole in (c.killed, c.injured) for c, _ in kept)
         if same_time and not repeated and not BACKGROUND.search(casualty.evidence.quote):
             kept.append((casualty, event))
     return [

@@ -11,6 +11,7 @@ from service.numbers import NumberMention, find_numbers
 from service.places import (
     BACKGROUND,
     OTHER_EVENT,
+    clause_of,
     inherited_place,
     place_as_written,
     relation_of,
@@ -19,7 +20,7 @@ from service.places import (
 )
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
-from service.syntax import parser
+from service.syntax import counted_noun, parser
 from service.timex import first_time_expression, time_phrase
 
 ATTRIBUTION = re.compile(
@@ -62,6 +63,14 @@ def _mention(sentence: str, value: int | None) -> NumberMention | None:
     return next((m for m in find_numbers(sentence) if m.value == value), None)
 
 
+# A rate is a statistic, not the toll of an event: "400 people die each year of it".
+_RATE = re.compile(
+    r"\b(?:each|every|per)\s+(?:year|month|week|day)\b|\ba\s+(?:year|month|week|day)\b(?!\s+(?:ago|after|"
+    r"earlier|later|before|since|on)\b)|\b(?:annually|yearly|per\s+annum)\b",
+    re.IGNORECASE,
+)
+
+
 def check_numbers(fig: FigureDraft, sentence: str, warnings: list[str]) -> tuple[int | None, int | None]:
     """Keep killed/injured only if the sentence states them AS casualty figures (the casualty word
     speaks about that number), in the field its words say."""
@@ -74,6 +83,10 @@ def check_numbers(fig: FigureDraft, sentence: str, warnings: list[str]) -> tuple
         mention = next((m for m in mentions if m.value == value), None)
         if mention is None:
             warnings.append(f"dropped {fld}={value}: the number is not in its sentence: {sentence[:80]!r}")
+            continue
+        a, b = clause_of(sentence, mention.start)
+        if _RATE.search(sentence, a, b):
+            warnings.append(f"dropped {fld}={value}: a rate, not the toll of an event: {sentence[:80]!r}")
             continue
         role = figure_role(sentence, mention, mentions)
         if role is None or role == "other":
@@ -246,9 +259,12 @@ def event_time(date_text: str | None, sentence: str, report: GroundingReport) ->
 
 def group_as_written(group: str | None, sentence: str, mention: NumberMention | None) -> str | None:
     """The counted group only if it is written right after the number ("17 injured people, most
-    of them tourists" counts people, not tourists)."""
-    if not group or mention is None:
+    of them tourists" counts people, not tourists); with none from the model, the noun the number
+    counts ("three men and a woman" counts men: "three people" would be false)."""
+    if mention is None:
         return None
+    if not group:
+        return counted_noun(parser().parse(sentence), mention.start, mention.end)
     after = sentence[mention.end : mention.end + 40].lower()
     words = re.findall(r"[\w'-]+", after)[:4]
     wanted = group.lower().split()

@@ -53,7 +53,7 @@ class Settings(BaseSettings):
         True,
         description="backend=llama_cpp: save the KV state of each prompt's fixed prefix (system rules "
         "and examples) under cache_dir/prefix-states, so a new process loads it instead of evaluating "
-        "it (about 30 MB per prompt with the 1.5B model; independent of no_cache); false = RAM only.",
+        "it (56 MB for the 1.5B model's prompt set; independent of no_cache); false = RAM only.",
     )
     backend: Literal["llama_cpp", "openai"] = Field(
         "llama_cpp",

@@ -221,6 +221,18 @@ def number_token(doc: Doc, start: int, end: int) -> Token | None:
     return span.root
 
 
+def counted_noun(doc: Doc, start: int, end: int) -> str | None:
+    """The noun the number at [start, end) counts as written right after it ("three men" -> men),
+    unless it names things or a casualty word rather than a group."""
+    token = number_token(doc, start, end)
+    if token is None or token.dep_ != "nummod" or token.head.pos_ != "NOUN" or token.head.i != token.i + 1:
+        return None
+    noun = token.head
+    if _THINGS.match(noun.text) or _KILLED.match(noun.lemma_) or _INJURED.match(noun.lemma_):
+        return None
+    return noun.text
+
+
 def syntax_role(doc: Doc, start: int, end: int) -> Role | None:
     """What the number at [start, end) counts according to the parse, or None when no casualty
     or count word governs it."""
@@ -238,6 +250,45 @@ def syntax_role(doc: Doc, start: int, end: int) -> Role | None:
         # "36 protesters", "two soldiers were killed": the verb says what happened to them
         return _governing_role(counted)
     return _governing_role(token)
+
+
+def _clause_verb(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _own_clause(verb: Token) -> bool:
+    """A coordinated clause with its own subject and tense ("and hundreds fled"), not the second
+    half of a shared one ("were killed and 30 injured")."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "conj" and _has_subject(verb) and finite
+
+
+def _reaches(low: Token, high: Token) -> bool:
+    """`high` is met walking up from `low` without leaving a coordinated clause of its own
+    ("four died, and hundreds fled": "fled" is another clause)."""
+    token = low
+    while token.i != high.i:
+        if _own_clause(token) or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def same_clause(doc: Doc, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """The phrases at the two character spans belong to one clause of the parse (or one is in a
+    clause that modifies the other's, such as "when a van left the road")."""
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (first, second)]
+    if any(span is None or len(span) == 0 for span in spans):
+        return False
+    one, two = (_clause_verb(span.root) for span in spans if span is not None)
+    return _reaches(one, two) or _reaches(two, one)
+
+
+def is_telling(lemma: str) -> bool:
+    """A verb of telling: "say", "report", "announce"..."""
+    return bool(_TELLING.match(lemma))
 
 
 def told_not_happened(doc: Doc, start: int, end: int, *, finding: bool = False) -> bool:

@@ -1,9 +1,9 @@
 """Check each summary sentence against the article before it is said: code first, then the model.
 
-Code decides what it can (numbers, names, dates, quotations, casualty relations, form); a sentence
-that passes is put to the model as one short constrained question against the article sentences
-that best support it. A sentence that fails either is dropped: saying less beats saying something
-the article does not say.
+Code decides what it can (numbers, names, dates, quotations, casualty relations, who did what,
+form); a sentence that passes is put to the model as one short constrained question against the
+article sentences that best support it. A sentence that fails either is dropped: saying less
+beats saying something the article does not say.
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ from service.faithfulness import check_summary
 from service.llm import LLM
 from service.numbers import find_numbers
 from service.prompts import PromptSet
+from service.relations import wrong_doers
 from service.roles import figure_role
 from service.schema import Event
+from service.syntax import parser
 from service.text import Span
 
 SUPPORT_SENTENCES = 3
@@ -110,6 +112,9 @@ def code_problems(sentence: str, doc: Document, events: list[Event]) -> Sentence
         role = figure_role(sentence, mention, mentions)
         if role in ("killed", "injured") and (role, mention.value) not in figures:
             check.problems.append(f"says {mention.text} {role}, which no verified figure states")
+    # who did what: the parse of every news sentence (cached per process) against the claim's
+    article_parses = [parser().parse(s.text) for s in doc.sentences]
+    check.problems += wrong_doers(parser().parse(sentence), article_parses)
     if _DANGLING.search(sentence):
         check.problems.append("it ends in a fragment")
     check.support, covered = support_for(sentence, doc.sentences)

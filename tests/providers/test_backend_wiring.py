@@ -83,7 +83,7 @@ def test_every_backend_setting_is_a_cli_flag() -> None:
 
 
 def test_an_article_through_the_http_backend(fake_openai: RunningServer, http_settings: Settings) -> None:
-    fake_openai.fake.answer(FACTS, SUMMARY, SAME, SAME)  # the opening, then the figure sentence
+    fake_openai.fake.answer(FACTS, SUMMARY, SAME)  # facts, the opening, its one question
     pipeline = Pipeline(http_settings, build_llm(http_settings))
     result = pipeline.analyze(ArticleInput(text=ARTICLE))
     (event,) = result.events
@@ -92,9 +92,9 @@ def test_an_article_through_the_http_backend(fake_openai: RunningServer, http_se
     assert ARTICLE[figure.evidence.start : figure.evidence.end] == figure.evidence.quote
     assert result.provenance.backend == "openai" and result.provenance.model == "tiny-test"
     assert result.provenance.model_fingerprint == pipeline.llm.fingerprint == result.provenance.model_sha256
-    assert len(fake_openai.fake.chat()) == 4
+    assert len(fake_openai.fake.chat()) == 3
     assert pipeline.analyze(ArticleInput(text=ARTICLE)).provenance.cached is True
-    assert len(fake_openai.fake.chat()) == 4
+    assert len(fake_openai.fake.chat()) == 3
 
 
 def test_cli_server_down_is_one_line_and_exit_1(tmp_path: Path) -> None:

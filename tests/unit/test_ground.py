@@ -3,7 +3,8 @@
 import pytest
 
 from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
-from service.ground import check_numbers, check_source, ground, qualifier_of
+from service.ground import check_numbers, check_source, ground, group_as_written, qualifier_of
+from service.numbers import find_numbers
 from service.schema import Evidence
 from service.text import Span
 
@@ -370,3 +371,35 @@ def test_a_place_inside_a_word_is_not_written() -> None:
     s = "At least 12 people were killed in shelling of west Tarsa, the Syrian monitor said."
     assert place_as_written("Syria", s, s.index("12")) is None
     assert place_as_written("Tarsa", s, s.index("12")) == "Tarsa"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "kept"),
+    [
+        ("About 300 people die each year from falls on ice, the agency says.", 300, None),
+        ("Nearly 2,000 workers are killed annually in such accidents.", 2000, None),
+        ("The disease kills 40 people a week in the region.", 40, None),
+        # "a year ago" dates an event; it is no rate
+        ("Twelve people were killed in the flood a year ago.", 12, 12),
+        ("Five people died on Sunday when the roof collapsed.", 5, 5),
+    ],
+)
+def test_a_rate_is_not_the_toll_of_an_event(sentence: str, killed: int, kept: int | None) -> None:
+    warnings: list[str] = []
+    assert check_numbers(fig(killed=killed), sentence, warnings) == (kept, None)
+    assert (kept is None) == any("a rate" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Three men and a woman were taken to hospital after the party.", "men"),
+        ("Five tourists were hurt when the bus overturned.", "tourists"),
+        ("Police said 12 were injured.", None),
+        ("At least 40 deaths were reported.", None),
+    ],
+)
+def test_with_no_group_from_the_model_the_group_is_the_noun_the_number_counts(
+    sentence: str, group: str | None
+) -> None:
+    assert group_as_written(None, sentence, find_numbers(sentence)[0]) == group

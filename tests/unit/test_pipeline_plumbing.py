@@ -39,7 +39,7 @@ def fake() -> FakeLLM:
 
 
 def test_contract_offsets_and_cache(settings, fake: FakeLLM) -> None:
-    fake.enqueue(FACTS, SUMMARY, YES, YES, YES)  # verdicts: opening sentences, then the figure sentence
+    fake.enqueue(FACTS, SUMMARY, YES, YES)  # verdicts on the opening's sentences (code states the figure)
     pipeline = Pipeline(settings, fake)
     result = pipeline.analyze(ArticleInput(text=ARTICLE))
     (event,) = result.events
@@ -50,12 +50,12 @@ def test_contract_offsets_and_cache(settings, fake: FakeLLM) -> None:
     assert result.provenance.cached is False and len(result.provenance.cache_key) == 64
     # Only the casualty sentence went to the model (one call), then the summary, then one
     # verifying question per model sentence.
-    assert fake.usage.calls == 5  # facts, summary, two opening verdicts, the figure verdict
+    assert fake.usage.calls == 4  # facts, summary, two opening verdicts; none for the figure sentence
     assert "Nine passengers" in fake.prompts[0][-1]["content"]
     assert "CLAIM: Near Cusco, a bus went off the road on Monday." in fake.prompts[2][-1]["content"]
     assert [s.verdict for s in result.summary_sentences] == ["kept", "kept", "kept"]
     again = pipeline.analyze(ArticleInput(text=ARTICLE))
-    assert again.provenance.cached is True and fake.usage.calls == 5
+    assert again.provenance.cached is True and fake.usage.calls == 4
     assert pipeline.get(result.provenance.cache_key) is not None
     assert pipeline.source_text(result.provenance.cache_key) == ARTICLE  # for its review page
 
@@ -80,7 +80,7 @@ def test_summary_with_unstated_number_is_retried_then_repaired(settings, fake: F
         == "Nine passengers were killed and 12 injured, according to police. The driver survived."
     )
     assert any("summary" in w for w in result.warnings)
-    assert fake.usage.calls == 5
+    assert fake.usage.calls == 4  # facts, two drafts, one verdict
 
 
 def test_a_sentence_the_verifier_rejects_is_dropped_and_said(settings, fake: FakeLLM) -> None:
@@ -132,7 +132,7 @@ def test_editing_a_prompt_file_changes_the_cache_key(settings, fake: FakeLLM, tm
     copy = tmp_path / "prompts"
     shutil.copytree(data_dir("prompts"), copy)
     before = Pipeline(settings, fake, load_prompts(copy)).cache_key(ArticleInput(text=ARTICLE))
-    target = next(copy.glob("summary.v3.md"))
+    target = next(copy.glob("summary.v4.md"))
     target.write_text(target.read_text() + "\nBe brief.", encoding="utf-8")
     after = Pipeline(settings, fake, load_prompts(copy)).cache_key(ArticleInput(text=ARTICLE))
     assert load_prompts(copy).version == load_prompts().version

@@ -254,19 +254,17 @@ def test_a_minor_toll_later_in_the_article_does_not_lead_the_summary() -> None:
     assert result.text.endswith("One worker was injured, according to police.")
 
 
-def test_a_figure_sentence_the_verifier_rejects_loses_its_detail_then_itself() -> None:
-    """Code's place and time for a figure are a reading; the model is asked, as for any sentence."""
-    same, different = {"sentence": 1, "answer": "same"}, {"sentence": 1, "answer": "different"}
+def test_figure_sentences_are_stated_by_code_and_only_model_sentences_are_asked() -> None:
+    """The verifier accepted every figure sentence on dev and test, false ones too: code decides."""
+    same = {"sentence": 1, "answer": "same"}
     fake = FakeLLM()
-    fake.enqueue({"sentences": ["Rebels fired rockets."]}, same, different, same)
+    fake.enqueue({"sentences": ["Rebels fired rockets."]}, same)
     result = summarize(fake, load_prompts(), doc(ARTICLE), [event()], verify=True)
-    assert result.text == "At least 38 people were killed. Rebels fired rockets."  # the toll is the lead news
-    assert any("without the place or time" in w for w in result.warnings)
-    fake.enqueue({"sentences": ["Rebels fired rockets."]}, same, different, different)
-    result = summarize(fake, load_prompts(), doc(ARTICLE), [event()], verify=True)
-    assert result.text == "Rebels fired rockets."
-    (dropped,) = [s for s in result.sentences if s.verdict == "dropped"]
-    assert dropped.origin == "figure" and "38" in dropped.text
+    assert (
+        result.text == "At least 38 people were killed in shelling in Tarsa on Tuesday. Rebels fired rockets."
+    )
+    assert [s.origin for s in result.sentences] == ["figure", "model"]
+    assert fake.usage.calls == 2  # the draft and one question, none for the figure
 
 
 @pytest.mark.parametrize(
@@ -321,8 +319,116 @@ def test_a_hospital_figure_without_a_word_of_injury_says_hospitalized(
 def test_when_nothing_is_verified_the_summary_is_the_articles_first_sentence() -> None:
     different = {"sentence": 1, "answer": "different"}
     fake = FakeLLM()
-    fake.enqueue({"sentences": ["Rebels fired rockets."]}, different, different, different)
-    d = doc(ARTICLE)
-    result = summarize(fake, load_prompts(), d, [event()], verify=True)
+    fake.enqueue(
+        {"sentences": ["Rebels fired rockets at the base.", "Talks failed on Monday night."]},
+        different,
+        different,
+    )
+    d = doc("Rebels and the army agreed a truce in Tarsa on Tuesday. Talks begin next week.")
+    result = summarize(fake, load_prompts(), d, [], verify=True)
     assert result.text and result.text == d.body[0].text
     assert any("used the first sentence" in w for w in result.warnings)
+
+
+def test_the_fallback_sentence_is_not_a_photo_caption() -> None:
+    text = (
+        "Flooded: Water reached the windows of homes on Mill Lane.\n\n"
+        "Heavy rain flooded 40 homes in the village overnight, the council said."
+    )
+    fake = FakeLLM()
+    no = {"sentence": 1, "answer": "different"}
+    drafted = ["The village was evacuated.", "Roads were closed.", "Rain is due again."]
+    fake.enqueue({"sentences": drafted}, no, no, no)
+    result = summarize(fake, load_prompts(), doc(text), [], verify=True)
+    assert result.text.startswith("Heavy rain flooded 40 homes")
+
+
+def _figure(quote: str, **kw: object) -> Casualty:
+    base: dict[str, object] = {
+        "killed": None,
+        "injured": None,
+        "group": "people",
+        "qualifier": None,
+        "claimed_by": None,
+        "evidence": Evidence(quote=quote, start=0, end=len(quote)),
+    }
+    return Casualty(**{**base, **kw})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("quote", "location", "killed", "injured", "expected"),
+    [
+        # the place is in another clause: where others fled, not where these died
+        (
+            "Four people died, and 2,000 residents fled their homes on the north shore.",
+            "the north shore",
+            4,
+            None,
+            "Four people died.",
+        ),
+        # a place that names a kind of thing is no place of death
+        ("Two people died in the Vallmar storm.", "Vallmar", 2, None, "Two people died."),
+        # the place in the figure's own clause is said, also for a shared "were killed and injured"
+        ("Two people died in Vallmar.", "Vallmar", 2, None, "Two people died in Vallmar."),
+        (
+            "Six people were killed and 20 injured in Vallmar.",
+            "Vallmar",
+            6,
+            20,
+            "Six people were killed and 20 injured in Vallmar.",
+        ),
+        (
+            "A fire in Vallmar killed six people.",
+            "Vallmar",
+            6,
+            None,
+            "Six people were killed in a fire in Vallmar.",
+        ),
+    ],
+)
+def test_a_figure_sentence_says_only_its_own_clauses_place(
+    quote: str, location: str, killed: int, injured: int | None, expected: str
+) -> None:
+    c = _figure(quote, killed=killed, injured=injured)
+    e = event(location=location, date_text=None, event_type="fire", casualties=[c])
+    assert figure_sentence(c, e) == expected
+
+
+def test_a_death_after_the_event_gets_neither_its_place_nor_its_time() -> None:
+    quote = "A cyclist was hit by a van in Dornbach on Monday and later died in hospital."
+    c = _figure(quote, killed=1, group="cyclists")
+    e = event(location="Dornbach", date_text="Monday", event_type="accident", casualties=[c])
+    assert figure_sentence(c, e) == "One cyclist died."
+
+
+def test_the_dead_among_the_hospitalized_are_not_counted_twice() -> None:
+    quote = "Two children were taken to hospital in critical condition, where one later died."
+    c = _figure(quote, killed=1, injured=2, group="children")
+    e = event(location="unspecified", date_text=None, event_type="accident", casualties=[c])
+    assert figure_sentence(c, e) == "Two children were injured, and one of them died."
+
+
+def test_a_summary_that_opens_on_a_pronoun_loses_that_sentence() -> None:
+    same = {"sentence": 1, "answer": "same"}
+    fake = FakeLLM()
+    drafted = ["They were moved to a shelter in Tarsa.", "Rebels attacked Tarsa with rockets on Tuesday."]
+    fake.enqueue({"sentences": drafted}, same)
+    text = "Rebels fired rockets at Tarsa on Tuesday. Families were taken to a shelter in Tarsa."
+    result = summarize(fake, load_prompts(), doc(text), [], verify=True)
+    assert result.text == "Rebels attacked Tarsa with rockets on Tuesday."
+    assert any("opens on a pronoun" in w for w in result.warnings)
+
+
+def test_a_part_of_a_toll_already_said_is_not_said_again() -> None:
+    total = _figure("Nine people were hurt when the stand collapsed in Vallmar.", injured=9)
+    part = _figure("Seven out of nine were hurt by falling boards, the fire service said.", injured=7)
+    other = _figure("Four riders were hurt in a second fall in Vallmar.", injured=4)
+
+    def told(*figures: Casualty) -> list[int | None]:
+        events = [
+            event(location="Vallmar", date_text=None, event_type="collapse", casualties=[f]) for f in figures
+        ]
+        return [f.casualty.injured for f in figure_sentences(events)]
+
+    assert told(total, part) == [9]  # the seven are among the nine
+    assert told(total, other) == [9, 4]  # four others are news
