@@ -88,11 +88,10 @@ def _count(value: int, group: str) -> str:
 
 
 class FigureSentence(NamedTuple):
-    """A figure stated by code, and the same figure without place, time or event name."""
+    """A figure stated by code, and the figure it states."""
 
     text: str
     casualty: Casualty
-    plain: str
 
 
 def _dead_among_hurt(c: Casualty) -> bool:
@@ -105,12 +104,11 @@ def _dead_among_hurt(c: Casualty) -> bool:
     # "two were taken to hospital, where one later died": the one is among the two
     quote = c.evidence.quote
     later = _LATER_DEATH.match(quote, dead.end) or _LATER_DEATH.match(quote, dead.end + 1)
-    return bool(_OF_THEM.match(c.evidence.quote, dead.end) or later)
+    return bool(_OF_THEM.match(quote, dead.end) or later)
 
 
-def figure_sentence(c: Casualty, event: Event, *, detail: bool = True) -> str:
-    """One verified figure as a sentence, with the source the article credits; without `detail`,
-    only the number, group and source."""
+def figure_sentence(c: Casualty, event: Event) -> str:
+    """One verified figure as a sentence, with the source the article credits."""
     q = f"{c.qualifier} " if c.qualifier else ""
     # "295 bodies were recovered" counts the dead: they are people who died, not bodies that did.
     group = "people" if (c.group or "").lower() in _REMAINS else c.group or "people"
@@ -143,7 +141,7 @@ def figure_sentence(c: Casualty, event: Event, *, detail: bool = True) -> str:
     # The event's name is the model's reading: say it only if the quote itself says so.
     cue = EVENT_CUES.get(event.event_type)
     how = EVENT_PHRASES.get(event.event_type, "") if cue and cue.search(c.evidence.quote) else ""
-    text = f"{core}{how}{where}{when}{source}." if detail else f"{core}{source}."
+    text = f"{core}{how}{where}{when}{source}."
     return text[0].upper() + text[1:]
 
 
@@ -234,7 +232,4 @@ def figure_sentences(events: list[Event]) -> list[FigureSentence]:
         repeated = repeated or any(whole is not None and whole in (c.killed, c.injured) for c, _ in kept)
         if same_time and not repeated and not BACKGROUND.search(casualty.evidence.quote):
             kept.append((casualty, event))
-    return [
-        FigureSentence(figure_sentence(c, e), c, figure_sentence(c, e, detail=False))
-        for c, e in kept[:MAX_FIGURE_SENTENCES]
-    ]
+    return [FigureSentence(figure_sentence(c, e), c) for c, e in kept[:MAX_FIGURE_SENTENCES]]

@@ -253,6 +253,7 @@ def syntax_role(doc: Doc, start: int, end: int) -> Role | None:
 
 
 def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds `token` (the root when none is above it)."""
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
@@ -298,9 +299,7 @@ def told_not_happened(doc: Doc, start: int, end: int, *, finding: bool = False) 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    head = span.root
-    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
-        head = head.head
+    head = _clause_verb(span.root)
     lemma = head.lemma_.lower()
     return head.pos_ in ("VERB", "AUX") and bool(_TELLING.match(lemma) or (finding and _FINDING.match(lemma)))
 

@@ -204,7 +204,7 @@ def test_a_sentence_with_a_total_and_its_parts_is_summed_up_by_the_total() -> No
         for n in (13, 14)
     ]  # fmt: skip
     e = event(location="unspecified", date_text=None, event_type="other", casualties=parts)
-    ((sentence, _, _),) = figure_sentences([e])
+    ((sentence, _),) = figure_sentences([e])
     assert sentence.startswith("14 people were injured")
 
 
