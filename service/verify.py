@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from rouge_score import tokenizers
 
+from service.ages import wrong_ages
 from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
@@ -115,6 +116,7 @@ def code_problems(sentence: str, doc: Document, events: list[Event]) -> Sentence
     # who did what: the parse of every news sentence (cached per process) against the claim's
     article_parses = [parser().parse(s.text) for s in doc.sentences]
     check.problems += wrong_doers(parser().parse(sentence), article_parses)
+    check.problems += wrong_ages(parser().parse(sentence), article_parses)
     if _DANGLING.search(sentence):
         check.problems.append("it ends in a fragment")
     check.support, covered = support_for(sentence, doc.sentences)
