@@ -23,7 +23,7 @@ from service.faithfulness import check_summary
 from service.llm import LLM
 from service.numbers import find_numbers
 from service.prompts import PromptSet
-from service.relations import wrong_doers
+from service.relations import swapped_sides, wrong_doers
 from service.roles import figure_role
 from service.schema import Event
 from service.syntax import parser
@@ -115,8 +115,10 @@ def code_problems(sentence: str, doc: Document, events: list[Event]) -> Sentence
             check.problems.append(f"says {mention.text} {role}, which no verified figure states")
     # who did what: the parse of every news sentence (cached per process) against the claim's
     article_parses = [parser().parse(s.text) for s in doc.sentences]
-    check.problems += wrong_doers(parser().parse(sentence), article_parses)
-    check.problems += wrong_ages(parser().parse(sentence), article_parses)
+    claim = parser().parse(sentence)
+    check.problems += wrong_doers(claim, article_parses)
+    check.problems += swapped_sides(claim, article_parses)
+    check.problems += wrong_ages(claim, article_parses)
     if _DANGLING.search(sentence):
         check.problems.append("it ends in a fragment")
     check.support, covered = support_for(sentence, doc.sentences)
