@@ -4,9 +4,11 @@ A small model paraphrasing an article keeps its words and swaps their roles: the
 reported a decision becomes the one that made it, the mother of the groom becomes the groom. For
 each action in a sentence whose doer is named, the article's uses of the same verb are read from
 the dependency parse. The sentence is wrong when the article names other people for that verb and
-never these, or when the article's passive names no doer and these are only the ones who told of
-it. Descriptions ("officers" for "police") are not compared: code cannot tell synonyms apart, and
-where the article does not use the verb at all the model verifier is asked instead.
+never these, when the article only ever writes the verb as a passive that names no doer ("the
+warning was cancelled" does not say who cancelled it), or when such a passive's only named people
+are the ones who told of it. Descriptions ("officers" for "police") are not compared: code cannot
+tell synonyms apart, and where the article does not use the verb at all the model verifier is
+asked instead.
 """
 
 from __future__ import annotations
@@ -192,7 +194,11 @@ def wrong_doers(claim: Doc, article: list[Doc]) -> list[str]:
     problems = []
     for verb, who in actions(claim):
         written = uses.get(verb.lemma_.lower())
-        if not who.names or not written or any(use.allows(who) for use in written):
+        if not who.names or not written:
+            continue
+        # every use a passive that names no doer ("the warning was cancelled"): a named doer is invented
+        invented = all(use.doer.nobody for use in written)
+        if not invented and any(use.allows(who) for use in written):
             continue
         named = sorted({use.doer.text for use in written if use.doer.names})
         said = f"says {', '.join(named)} did" if named else "does not say who did"

@@ -28,6 +28,11 @@ def check(claim: str, article: str) -> list[str]:
             "Her eldest son Marko married his partner Ines on Friday. Ana Petrova watched from the front.",
         ),
         ("Hartley signed the contract.", "Jonas Weber signed the contract after Hartley left the room."),
+        # the article never says who did it, and the one named told of something else
+        (
+            "Radio Kaleva cancelled the storm warning.",
+            "The storm warning was cancelled before noon. Radio Kaleva had said big waves were possible.",
+        ),
     ],
 )
 def test_a_swapped_doer_is_found(claim: str, article: str) -> None:
