@@ -21,7 +21,7 @@ from service.places import (
 )
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
-from service.syntax import bare_toll, counted_noun, counts_remains, described_as, parser
+from service.syntax import bare_toll, counted_noun, counts_remains, described_as, parser, same_clause
 from service.text import Span
 from service.timex import first_time_expression, time_phrase
 
@@ -394,19 +394,51 @@ def ground(
             # "35 workers were killed in Tarsa" in a story whose lead says Tarsa was hit on Monday
             date_text = event_time(first_time_expression(lead), lead or "", report)
         previous = reading.candidate
-        event = _same_event(report.events, location, date_text, facts.event_type)
-        if event is not None:
-            event.casualties.extend(c for c in casualties if not _known(c, event.casualties))
-            continue
-        report.events.append(
-            Event(
-                event_type=facts.event_type,
-                date_text=date_text,
-                date=resolve_date(date_text, published),
-                location=location,
-                perpetrator=check_text(facts.by, article),
-                target=facts.target,
-                casualties=casualties,
+        here, apart = _by_clause(casualties, sentence, location, report.warnings)
+        for figures, place, when in ((here, location, date_text), (apart, "unspecified", None)):
+            if not figures:
+                continue
+            event = _same_event(report.events, place, when, facts.event_type)
+            if event is not None:
+                event.casualties.extend(c for c in figures if not _known(c, event.casualties))
+                continue
+            report.events.append(
+                Event(
+                    event_type=facts.event_type,
+                    date_text=when,
+                    date=resolve_date(when, published),
+                    location=place,
+                    perpetrator=check_text(facts.by, article),
+                    target=facts.target,
+                    casualties=figures,
+                )
             )
-        )
     return report
+
+
+_RELATION = re.compile(r"^(?:near|off|outside|in|at|on|around)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _by_clause(
+    casualties: list[Casualty], sentence: str, location: str, warnings: list[str]
+) -> tuple[list[Casualty], list[Casualty]]:
+    """The figures whose own clause holds the place, and those stated in another clause of the
+    sentence ("died in Nepal, and in India, where 72 were killed": 72 is not Nepal's)."""
+    if len(casualties) < 2:
+        return casualties, []
+    name = _RELATION.sub("", location)
+    at = sentence.lower().find(name.lower()) if location != "unspecified" else -1
+    if at < 0:
+        return casualties, []  # a place from the context or the lead: no clause to compare
+    doc = parser().parse(sentence)
+    here, apart = [], []
+    for c in casualties:
+        mention = _mention(sentence, c.killed if c.killed is not None else c.injured)
+        if mention is None or same_clause(doc, (mention.start, mention.end), (at, at + len(name))):
+            here.append(c)
+        else:
+            warnings.append(
+                f"figure {mention.text}: {location!r} is written in another clause; not its place"
+            )
+            apart.append(c)
+    return here, apart

@@ -458,3 +458,46 @@ def test_a_death_toll_is_kept_when_the_same_number_counts_something_else() -> No
     warnings: list[str] = []
     elsewhere = ["Police arrested 12 men on Sunday."]
     assert check_numbers(fig(killed=12), "The death toll rose to 12.", warnings, elsewhere) == (12, None)
+
+
+def test_a_figure_in_another_clause_does_not_take_the_sentences_place() -> None:
+    sentence = (
+        "Floods have killed at least 40 people in Varnia so far, and in Oskland, where 12 people "
+        "also died, rescue teams are stretched."
+    )
+    span = Span(0, len(sentence), sentence)
+    facts = SentenceFacts(
+        figures=[fig(killed=40), fig(killed=12)],
+        event_type="flood",
+        place="Varnia",
+        when=None,
+        by=None,
+        target=None,
+    )
+    reading = Reading(Candidate(span, ""), facts)
+    report = ground([reading], {0: Evidence(quote=sentence, start=0, end=len(sentence))}, sentence, None)
+    placed = {c.killed: e.location for e in report.events for c in e.casualties}
+    assert placed == {40: "Varnia", 12: "unspecified"}
+    assert any("another clause" in w for w in report.warnings)
+
+
+def test_figures_sharing_a_clause_share_its_place() -> None:
+    sentence = "Five people were killed and 30 injured in Varnia on Monday."
+    span = Span(0, len(sentence), sentence)
+    facts = SentenceFacts(
+        figures=[fig(killed=5), fig(injured=30)],
+        event_type="flood",
+        place="Varnia",
+        when=None,
+        by=None,
+        target=None,
+    )
+    report = ground(
+        [Reading(Candidate(span, ""), facts)],
+        {0: Evidence(quote=sentence, start=0, end=len(sentence))},
+        sentence,
+        None,
+    )
+    assert [(e.location, [(c.killed, c.injured) for c in e.casualties]) for e in report.events] == [
+        ("Varnia", [(5, None), (None, 30)])
+    ]
