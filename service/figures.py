@@ -10,7 +10,7 @@ from typing import NamedTuple
 from service.numbers import find_numbers
 from service.places import BACKGROUND
 from service.schema import Casualty, Event
-from service.syntax import parser, same_clause
+from service.syntax import parser, same_clause, same_time
 
 MAX_FIGURE_SENTENCES = 2
 SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -186,8 +186,13 @@ def _where(c: Casualty, event: Event) -> str:
 
 
 def _when(c: Casualty, event: Event) -> str:
-    """The event's time only as the figure's own quote writes it."""
-    if not event.date_text or event.date_text.lower() not in c.evidence.quote.lower():
+    """The event's time only as the figure's own clause writes it."""
+    quote = c.evidence.quote
+    at = quote.lower().find((event.date_text or "").lower())
+    if not event.date_text or at < 0:
+        return ""
+    number = _number_at(c)
+    if not same_time(parser().parse(quote), (number, number + 1), (at, at + len(event.date_text))):
         return ""
     if _WEEKDAY.match(event.date_text):
         return f" on {event.date_text}"

@@ -21,7 +21,15 @@ from service.places import (
 )
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
-from service.syntax import bare_toll, counted_noun, counts_remains, described_as, parser, same_clause
+from service.syntax import (
+    bare_toll,
+    counted_noun,
+    counts_remains,
+    described_as,
+    parser,
+    same_clause,
+    same_time,
+)
 from service.text import Span
 from service.timex import first_time_expression, time_phrase
 
@@ -378,6 +386,11 @@ def ground(
                 f"date {date_text!r} is when the bodies were found, not when they died; not used"
             )
             date_text = None
+        if date_text and first_mention and not _in_clause_of(sentence, first_mention, date_text):
+            report.warnings.append(
+                f"date {date_text!r} is written in another clause than the figure; not used"
+            )
+            date_text = None
         location = _place(facts.place, facts.event_type, reading.candidate, first_mention, report, previous)
         if location == "unspecified" and facts.event_type != "conflict":
             main = report.events[0].location if report.events else None
@@ -414,6 +427,15 @@ def ground(
                 )
             )
     return report
+
+
+def _in_clause_of(sentence: str, mention: NumberMention, phrase: str) -> bool:
+    """`phrase` dates the number's clause ("were killed when a bus crashed on Monday"), not another
+    clause ("died days after a storm hit on Monday")."""
+    at = sentence.lower().find(phrase.lower())
+    if at < 0:
+        return True  # not written here (the lead's, the context's): nothing to compare
+    return same_time(parser().parse(sentence), (mention.start, mention.end), (at, at + len(phrase)))
 
 
 _RELATION = re.compile(r"^(?:near|off|outside|in|at|on|around)\s+(?:the\s+)?", re.IGNORECASE)

@@ -339,6 +339,33 @@ def same_clause(doc: Doc, first: tuple[int, int], second: tuple[int, int]) -> bo
     return _reaches(one, two) or _reaches(two, one)
 
 
+_OTHER_TIME = frozenset(("after", "before", "since", "until", "till"))
+
+
+def _across_time_clause(low: Token, high: Token) -> bool:
+    """Walking up from `low` to `high` leaves a time clause ("days after a storm hit")."""
+    if high.i != low.i and high not in low.ancestors:
+        return False
+    token = low
+    while token.i != high.i:
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in token.children
+        ):
+            return True
+        token = token.head
+    return False
+
+
+def same_time(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) -> bool:
+    """The time phrase at `time` dates what the phrase at `figure` says: same clause, and not on
+    the other side of an "after", "before" or "since" clause, whose time is another event's."""
+    if not same_clause(doc, figure, time):
+        return False
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (figure, time)]
+    one, two = (_clause_verb(span.root) for span in spans if span is not None)
+    return not (_across_time_clause(one, two) or _across_time_clause(two, one))
+
+
 def is_telling(lemma: str) -> bool:
     """A verb of telling: "say", "report", "announce"..."""
     return bool(_TELLING.match(lemma))

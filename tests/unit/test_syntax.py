@@ -59,3 +59,34 @@ def test_parse_follows_structure_across_clauses() -> None:
 def _span(sentence: str, number: str) -> tuple[int, int]:
     m = _mention(sentence, number)
     return m.start, m.end
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "time", "dated"),
+    [
+        (
+            "Two people died in the crash, days after a storm hit the town on Monday.",
+            "Two",
+            "on Monday",
+            False,
+        ),
+        ("Three were hurt in Tarsa a week after floods killed 20 there on 3 May.", "Three", "3 May", False),
+        ("Three were hurt in Tarsa a week after floods killed 20 there on 3 May.", "20", "3 May", True),
+        (
+            "Twelve people were killed when a bomb exploded in the market on Monday.",
+            "Twelve",
+            "on Monday",
+            True,
+        ),
+        ("On Monday, a bomb killed 12 people in the capital.", "12", "On Monday", True),
+        ("The fire, which broke out on Sunday night, killed three people.", "three", "on Sunday night", True),
+    ],
+)
+def test_a_time_dates_a_figure_only_from_its_own_side_of_a_time_clause(
+    sentence: str, figure: str, time: str, dated: bool
+) -> None:
+    from service.syntax import same_time
+
+    doc = parser().parse(sentence)
+    i, j = sentence.index(figure), sentence.index(time)
+    assert same_time(doc, (i, i + len(figure)), (j, j + len(time))) is dated
