@@ -6,12 +6,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
 from service.numbers import NumberMention, find_numbers
 from service.people import counted_people
 from service.places import (
     BACKGROUND,
+    EVENT_STEMS,
     OTHER_EVENT,
     clause_of,
     inherited_place,
@@ -416,10 +419,10 @@ def ground(
             story = inherited_place(sentence, lead, date_text, near)
             if story is not None:
                 location = story
-                date_text = date_text or event_time(first_time_expression(lead), lead or "", report)
+                date_text = date_text or _lead_time(lead, report)
         if date_text is None and location != "unspecified" and _lead_event(sentence, location, lead):
             # "35 workers were killed in Tarsa" in a story whose lead says Tarsa was hit on Monday
-            date_text = event_time(first_time_expression(lead), lead or "", report)
+            date_text = _lead_time(lead, report)
         previous = reading.candidate
         here, apart = _by_clause(casualties, sentence, location, report.warnings)
         for figures, place, when in ((here, location, date_text), (apart, "unspecified", None)):
@@ -441,6 +444,41 @@ def ground(
                 )
             )
     return report
+
+
+# What happens in a lead: an event word or a casualty verb ("victims" alone happens to nobody).
+_HAPPENED = re.compile(
+    rf"\b(?:{'|'.join(EVENT_STEMS)})\w*|\b(?:kill\w*|died|dies|injur\w*|wound\w*|hurt|drown\w*|murder\w*|stabb\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_time(lead: str | None, report: GroundingReport) -> str | None:
+    """The lead's time when it dates the lead's event ("a bus crashed on Monday"), not something
+    else the lead reports ("the victims of the attack receive medals today")."""
+    time = first_time_expression(lead)
+    if not time or not lead:
+        return None
+    at = lead.lower().find(time.lower())
+    doc = parser().parse(lead)
+    if at >= 0 and not any(_dates(doc, m.span(), (at, at + len(time))) for m in _HAPPENED.finditer(lead)):
+        report.warnings.append(f"the lead's time {time!r} dates no event of the lead; not used")
+        return None
+    return event_time(time, lead, report)
+
+
+def _dates(doc: Doc, event: tuple[int, int], time: tuple[int, int]) -> bool:
+    """The time dates the event word: a verb ("crashed on Monday") or the noun its clause is about
+    ("a fire broke out on Monday"), not a noun hanging from another ("victims of the shooting")."""
+    span = doc.char_span(*event, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    word = span.root
+    when = doc.char_span(*time, alignment_mode="expand")
+    if when is not None and any(t.head.i == word.i for t in when):
+        return True  # "Monday's earthquake", "the blast on Monday"
+    happening = word.pos_ in ("VERB", "AUX") or word.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT")
+    return happening and same_time(doc, event, time)
 
 
 def _in_clause_of(sentence: str, mention: NumberMention, phrase: str) -> bool:

@@ -109,9 +109,9 @@ def place_as_written(place: str, sentence: str, near: int, *, whole: bool = Fals
 
 # Nouns (and verb stems) that name what happened: a figure sentence that says "the blast" speaks
 # of the blast the lead reports.
-_EVENT_STEMS = (
+EVENT_STEMS = (
     "crash", "collid", "collision", "blast", "explo", "fire", "blaze", "attack", "bomb", "shoot",
-    "shot", "collaps", "storm", "flood", "quake", "accident", "incident", "erupt", "derail",
+    "shot", "collaps", "storm", "flood", "quake", "earthquake", "accident", "incident", "erupt", "derail",
     "stampede", "raid", "strike", "clash", "riot", "sink", "sank", "capsiz", "ambush", "tornado",
     "hurricane", "typhoon", "cyclone", "landslide", "avalanche", "outbreak", "siege",
 )  # fmt: skip
@@ -128,7 +128,7 @@ _EVENT_FAMILIES = (
 _DEFINITE_EVENT = re.compile(
     rf"\b(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's|"
     rf"yesterday's|today's|last night's|last week's|(?:last|this) \w+day's)"
-    rf"\s+(?:[\w-]+\s+)?(?P<stem>{'|'.join(_EVENT_STEMS)})\w*",
+    rf"\s+(?:[\w-]+\s+)?(?P<stem>{'|'.join(EVENT_STEMS)})\w*",
     re.IGNORECASE,
 )
 _LEAD_PLACE = re.compile(
@@ -179,7 +179,7 @@ def same_event_place(sentence: str, lead: str | None, known: str | None) -> str 
 # A figure sentence that speaks of another event than the story's ("in a separate attack").
 OTHER_EVENT = re.compile(
     # "in a separate crash", "another attack"; not "a separate official said" (the same event)
-    rf"\b((separate|another|unrelated|earlier|previous|similar) ([\w-]+ )?(?:{'|'.join(_EVENT_STEMS)})\w*|"
+    rf"\b((separate|another|unrelated|earlier|previous|similar) ([\w-]+ )?(?:{'|'.join(EVENT_STEMS)})\w*|"
     r"last (week|month|year)|"
     r"(a|one) (day|week|month|year) (earlier|before)|"
     # "died in that attack": points back at the event just mentioned, not at the lead's

@@ -501,3 +501,24 @@ def test_figures_sharing_a_clause_share_its_place() -> None:
     assert [(e.location, [(c.killed, c.injured) for c in e.casualties]) for e in report.events] == [
         ("Varnia", [(5, None), (None, 30)])
     ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "time"),
+    [
+        ("A bus crashed into a river near Tarsa on Monday, killing 12.", "on Monday"),
+        ("A fire broke out at a factory in Tarsa on Monday.", "on Monday"),
+        ("At least 12 people died when a bridge collapsed in Tarsa on Monday.", "on Monday"),
+        ("Tuesday's storm left 3,000 homes without power.", "Tuesday"),
+        # the lead's time dates something else: a ceremony, an announcement
+        (
+            "Victims of the 2009 shooting at an army base are set to receive medals today, officials said.",
+            None,
+        ),
+        ("The company announced on Friday that it will close three plants after a fire.", None),
+    ],
+)
+def test_the_leads_time_is_inherited_only_when_it_dates_the_leads_event(lead: str, time: str | None) -> None:
+    from service.ground import GroundingReport, _lead_time
+
+    assert _lead_time(lead, GroundingReport()) == time
