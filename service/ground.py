@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
 from service.numbers import NumberMention, find_numbers
-from service.people import counted_people
 from service.places import (
     BACKGROUND,
     EVENT_STEMS,
@@ -26,7 +25,6 @@ from service.places import (
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
 from service.syntax import (
-    Role,
     bare_toll,
     counted_noun,
     counts_remains,
@@ -100,13 +98,6 @@ def _counted_otherwise(sentence: str, mention: NumberMention, elsewhere: Sequenc
     return False
 
 
-def _people_counted(sentence: str, value: int | float) -> Role | None:
-    """The role of a figure no number states but the words count ("a guard was shot dead": one
-    killed; "A and B were found dead": two), or None."""
-    counted = counted_people(parser().parse(sentence))
-    return next((c.role for c in counted if c.count == value), None)
-
-
 def check_numbers(
     fig: FigureDraft, sentence: str, warnings: list[str], elsewhere: Sequence[str] = ()
 ) -> tuple[int | None, int | None]:
@@ -121,19 +112,14 @@ def check_numbers(
             continue
         mention = next((m for m in mentions if m.value == value), None)
         if mention is None:
-            role = _people_counted(sentence, value)
-            if role is None:
-                warnings.append(
-                    f"dropped {fld}={value}: the number is not in its sentence: {sentence[:80]!r}"
-                )
-                continue
-        else:
-            a, b = clause_of(sentence, mention.start)
-            if _RATE.search(sentence, a, b):
-                warnings.append(f"dropped {fld}={value}: a rate, not the toll of an event: {sentence[:80]!r}")
-                continue
-            role = figure_role(sentence, mention, mentions)
-        if mention and role not in (None, "other") and _counted_otherwise(sentence, mention, elsewhere):
+            warnings.append(f"dropped {fld}={value}: the number is not in its sentence: {sentence[:80]!r}")
+            continue
+        a, b = clause_of(sentence, mention.start)
+        if _RATE.search(sentence, a, b):
+            warnings.append(f"dropped {fld}={value}: a rate, not the toll of an event: {sentence[:80]!r}")
+            continue
+        role = figure_role(sentence, mention, mentions)
+        if role not in (None, "other") and _counted_otherwise(sentence, mention, elsewhere):
             warnings.append(
                 f"dropped {fld}={value}: a bare toll whose number counts something else elsewhere "
                 f"in the article: {sentence[:80]!r}"

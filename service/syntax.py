@@ -66,7 +66,7 @@ _QUANTIFIERS = frozenset(["none", "all", "most", "some", "each", "any", "many", 
 _NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos")
 
 
-def role_of_word(token: Token) -> Role | None:
+def _role_of_word(token: Token) -> Role | None:
     """The role a single word carries, by its lemma (or text for adjectives such as "dead")."""
     for word in (token.lemma_.lower(), token.text.lower()):
         if _KILLED.match(word):
@@ -78,7 +78,7 @@ def role_of_word(token: Token) -> Role | None:
     return None
 
 
-def negated(token: Token) -> bool:
+def _negated(token: Token) -> bool:
     """The word is denied ("were not hurt", "no one was killed")."""
     return any(c.dep_ == "neg" for c in token.children)
 
@@ -93,26 +93,26 @@ def _clause_role(noun: Token) -> Role | None:
     "four people critically injured in the fire"."""
     for child in noun.children:
         if child.dep_ in ("relcl", "acl") and child.i > noun.i:
-            role = role_of_word(child) or framed_role(child)
+            role = _role_of_word(child) or _framed_role(child)
             if role is not None:
-                return "other" if negated(child) else role
+                return "other" if _negated(child) else role
     return None
 
 
-def framed_role(verb: Token) -> Role | None:
+def _framed_role(verb: Token) -> Role | None:
     """The casualty word a framing verb carries: "left 5 dead", "reported killed", "taken to hospital",
     "had minor injuries", "lost their lives", "were in critical condition"."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "dobj" and child.i > verb.i:
-            role = role_of_word(child)
+            role = _role_of_word(child)
             if role == "killed" and lemma == "lose":
                 return "killed"  # "lost their lives"
             if role == "injured" and lemma in ("have", "suffer", "sustain", "receive"):
                 return "injured"  # "had minor injuries", "suffered wounds"
         if child.dep_ == "prep" and child.lower_ in ("among", "of") and lemma == "be":
             for pobj in child.children:
-                role = role_of_word(pobj) if pobj.dep_ == "pobj" else None
+                role = _role_of_word(pobj) if pobj.dep_ == "pobj" else None
                 if role is not None:
                     return role  # "among the dead were three firefighters"
         if child.dep_ == "prep" and child.lower_ in ("to", "in", "at"):
@@ -128,9 +128,9 @@ def framed_role(verb: Token) -> Role | None:
     for child in verb.children:
         # "men who saw shipmates die": a complement with its own subject is about someone else.
         if child.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and child.i > verb.i and not _has_subject(child):
-            role = role_of_word(child)
+            role = _role_of_word(child)
             if role is not None:
-                return "other" if negated(child) else role
+                return "other" if _negated(child) else role
             if child.dep_ in ("acomp", "oprd") and _OTHER.match(child.lemma_.lower()):
                 return "other"  # "12 people were missing"
     return None
@@ -143,17 +143,17 @@ def _governing_role(noun: Token, depth: int = 0) -> Role | None:
     for child in noun.children:
         # "17 injured people", "two dead soldiers"; "four of the dead" counts what the dead are.
         if child.dep_ in ("amod", "compound") and child.i < noun.i:
-            role = role_of_word(child)
+            role = _role_of_word(child)
             if role is not None:
                 return "other" if noun.lemma_.lower() in _DEATH_THINGS else role
         if child.dep_ == "prep" and child.lower_ in ("of", "among"):
             for pobj in child.children:
-                role = (role_of_word(pobj) or _whole_role(pobj)) if pobj.dep_ == "pobj" else None
+                role = (_role_of_word(pobj) or _whole_role(pobj)) if pobj.dep_ == "pobj" else None
                 if role is not None:
                     return role
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" and _OTHER.match(noun.head.lemma_):
         return "other"  # "saved 20 lives", "20 bodies were exhumed" is not a toll of this verb
-    own = role_of_word(noun)
+    own = _role_of_word(noun)
     if own in ("killed", "injured") and noun.pos_ in ("NOUN", "ADJ", "PROPN"):
         return own  # "38 deaths", "12 dead", "20 casualties" (either is decided below)
     clause = _clause_role(noun)
@@ -167,32 +167,32 @@ def _governing_role(noun: Token, depth: int = 0) -> Role | None:
         if head.lower_ in ("of", "among") and owner.pos_ in ("VERB", "AUX") and head.i < owner.i:
             # "Of the 80 patients, three died": the whole group the clause picks from, not a toll
             return "other"
-        if head.lower_ == "of" and role_of_word(owner) in ("killed", "injured", "either"):
-            return role_of_word(owner)  # "a death toll of 38", "the deaths of three"
+        if head.lower_ == "of" and _role_of_word(owner) in ("killed", "injured", "either"):
+            return _role_of_word(owner)  # "a death toll of 38", "the deaths of three"
         if head.lower_ == "of" and (owner.pos_ == "NUM" or owner.lower_ in _QUANTIFIERS):
             # "four of the 40 passengers", "none of the 12 crew": the whole group, unless its own
             # clause says what happened to all of them ("three of the four people injured")
             return _clause_role(noun) or _whole_role(noun) or "other"
         if head.lower_ in ("at", "to") and owner.pos_ == "VERB":
             objects = [c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-            role = next((role_of_word(o) for o in objects if role_of_word(o)), None)
+            role = next((_role_of_word(o) for o in objects if _role_of_word(o)), None)
             if role is not None:
                 return role  # "put the death toll at seven"
         if head.lower_ in ("to", "at") and owner.lemma_.lower() in ("rise", "climb", "reach", "stand"):
             # "the death toll rose to 20": the subject says what the number counts
             subjects = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
-            return role_of_word(subjects[0]) if subjects else None
+            return _role_of_word(subjects[0]) if subjects else None
         return None
     if dep in _NOUN_DEPS or dep in ("npadvmod", "nummod"):
-        role = role_of_word(head)
-        if role == "either" and not negated(head):
-            return framed_role(head) or role  # "were shot dead"
+        role = _role_of_word(head)
+        if role == "either" and not _negated(head):
+            return _framed_role(head) or role  # "were shot dead"
         if role is not None:
-            return "other" if negated(head) else role
+            return "other" if _negated(head) else role
         if _OTHER.match(head.lemma_.lower()) and head.pos_ == "VERB":
             return "other"  # "detained 36", "rescued 20"
         if head.pos_ in ("VERB", "AUX"):
-            framed = framed_role(head)
+            framed = _framed_role(head)
             if framed is not None:
                 return framed
             if head.pos_ == "VERB" and dep in ("nsubj", "nsubjpass", "dobj") and _casualty_elsewhere(head):
@@ -209,7 +209,7 @@ def described_as(doc: Doc, start: int, end: int) -> str | None:
     if not any(c.dep_ == "prep" and c.lower_ in ("of", "among") for c in part.children):
         return None
     for attr in part.head.children:
-        if attr.dep_ == "attr" and attr.pos_ == "NOUN" and role_of_word(attr) is None:
+        if attr.dep_ == "attr" and attr.pos_ == "NOUN" and _role_of_word(attr) is None:
             words = [c for c in attr.children if c.dep_ in ("compound", "amod") and c.i < attr.i]
             return doc[(words[0].i if words else attr.i) : attr.i + 1].text
     return None
@@ -217,10 +217,10 @@ def described_as(doc: Doc, start: int, end: int) -> str | None:
 
 def _whole_role(whole: Token) -> Role | None:
     """What the whole of a part counts by its own words: "of the eight victims", "of the 12 dead"."""
-    role = role_of_word(whole) if whole.pos_ == "NOUN" else None
+    role = _role_of_word(whole) if whole.pos_ == "NOUN" else None
     for child in whole.children:
         if role is None and child.dep_ in ("amod", "acomp") and child.i == whole.i + 1:
-            role = role_of_word(child)
+            role = _role_of_word(child)
     return role
 
 
@@ -229,7 +229,7 @@ def _casualty_elsewhere(verb: Token) -> bool:
     die"), so they speak about someone other than what the verb's subject or object counts."""
     own, foreign = False, False
     for token in verb.subtree:
-        if token.i == verb.i or role_of_word(token) is None:
+        if token.i == verb.i or _role_of_word(token) is None:
             continue
         path = token
         while path.i != verb.i and not (path.pos_ in ("VERB", "AUX") and _has_subject(path)):
@@ -300,7 +300,7 @@ def bare_toll(doc: Doc, start: int, end: int) -> bool:
     if owner.pos_ == "VERB":
         owner = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), owner)
     return owner.lemma_.lower() in _TALLIES and not any(
-        c.dep_ in ("compound", "amod") and role_of_word(c) for c in owner.children
+        c.dep_ in ("compound", "amod") and _role_of_word(c) for c in owner.children
     )
 
 
