@@ -29,6 +29,7 @@ from service.syntax import (
     counted_noun,
     counts_remains,
     described_as,
+    number_token,
     parser,
     same_clause,
     same_time,
@@ -389,10 +390,8 @@ def ground(
                 f"date {date_text!r} is when the bodies were found, not when they died; not used"
             )
             date_text = None
-        if date_text and first_mention and not _in_clause_of(sentence, first_mention, date_text):
-            report.warnings.append(
-                f"date {date_text!r} is written in another clause than the figure; not used"
-            )
+        if date_text and first_mention and not _dates_figure(sentence, first_mention, date_text):
+            report.warnings.append(f"date {date_text!r} dates another event than the figure's; not used")
             date_text = None
         location = _place(facts.place, facts.event_type, reading.candidate, first_mention, report, previous)
         if location == "unspecified" and facts.event_type != "conflict":
@@ -411,7 +410,8 @@ def ground(
             date_text = _lead_time(lead, report)
         previous = reading.candidate
         here, apart = _by_clause(casualties, sentence, location, report.warnings)
-        for figures, place, when in ((here, location, date_text), (apart, "unspecified", None)):
+        groups = [(here, location, date_text)] + [([c], _own_place(c, sentence), None) for c in apart]
+        for figures, place, when in groups:
             if not figures:
                 continue
             event = _same_event(report.events, place, when, facts.event_type)
@@ -467,7 +467,7 @@ def _dates(doc: Doc, event: tuple[int, int], time: tuple[int, int]) -> bool:
     return happening and same_time(doc, event, time)
 
 
-def _in_clause_of(sentence: str, mention: NumberMention, phrase: str) -> bool:
+def _dates_figure(sentence: str, mention: NumberMention, phrase: str) -> bool:
     """`phrase` dates the number's clause ("were killed when a bus crashed on Monday"), not another
     clause ("died days after a storm hit on Monday")."""
     at = sentence.lower().find(phrase.lower())
@@ -502,3 +502,24 @@ def _by_clause(
             )
             apart.append(c)
     return here, apart
+
+
+def _own_place(c: Casualty, sentence: str) -> str:
+    """The place of a figure split from its sentence's place: its "where" clause's, or none."""
+    mention = _mention(sentence, c.killed if c.killed is not None else c.injured)
+    return (_where_clause_place(sentence, mention) if mention else None) or "unspecified"
+
+
+def _where_clause_place(sentence: str, mention: NumberMention) -> str | None:
+    """The place a "where" clause holding the number describes ("in Oskland, where 12 died": Oskland)."""
+    doc = parser().parse(sentence)
+    verb = number_token(doc, mention.start, mention.end)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    place = verb.head
+    if place.pos_ != "PROPN":
+        return None
+    words = [t for t in place.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [place]
+    return " ".join(t.text for t in words)

@@ -357,11 +357,13 @@ def _across_time_clause(low: Token, high: Token) -> bool:
 
 
 def same_time(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) -> bool:
-    """The time phrase at `time` dates what the phrase at `figure` says: same clause, and not on
-    the other side of an "after", "before" or "since" clause, whose time is another event's."""
-    if not same_clause(doc, figure, time):
-        return False
+    """The time phrase at `time` may date what the phrase at `figure` says: it is not on the other
+    side of an "after", "before" or "since" clause, whose time is another event's. (Clauses are not
+    compared otherwise: "two died and 22 were injured in last week's blast" dates both, and the
+    small parser often hangs a relative clause on the wrong noun.)"""
     spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (figure, time)]
+    if any(span is None or len(span) == 0 for span in spans):
+        return True
     one, two = (_clause_verb(span.root) for span in spans if span is not None)
     return not (_across_time_clause(one, two) or _across_time_clause(two, one))
 

@@ -477,7 +477,8 @@ def test_a_figure_in_another_clause_does_not_take_the_sentences_place() -> None:
     reading = Reading(Candidate(span, ""), facts)
     report = ground([reading], {0: Evidence(quote=sentence, start=0, end=len(sentence))}, sentence, None)
     placed = {c.killed: e.location for e in report.events for c in e.casualties}
-    assert placed == {40: "Varnia", 12: "unspecified"}
+    # the "where" clause says where the 12 died
+    assert placed == {40: "Varnia", 12: "Oskland"}
     assert any("another clause" in w for w in report.warnings)
 
 
@@ -522,3 +523,24 @@ def test_the_leads_time_is_inherited_only_when_it_dates_the_leads_event(lead: st
     from service.ground import GroundingReport, _lead_time
 
     assert _lead_time(lead, GroundingReport()) == time
+
+
+def test_a_figure_in_a_clause_of_its_own_gets_no_place() -> None:
+    sentence = "Floods killed 40 people in Varnia, and 12 more died as the river rose."
+    span = Span(0, len(sentence), sentence)
+    facts = SentenceFacts(
+        figures=[fig(killed=40), fig(killed=12)],
+        event_type="flood",
+        place="Varnia",
+        when=None,
+        by=None,
+        target=None,
+    )
+    report = ground(
+        [Reading(Candidate(span, ""), facts)],
+        {0: Evidence(quote=sentence, start=0, end=len(sentence))},
+        sentence,
+        None,
+    )
+    placed = {c.killed: e.location for e in report.events for c in e.casualties}
+    assert placed == {40: "Varnia", 12: "unspecified"}
