@@ -1,9 +1,9 @@
 """Check each summary sentence against the article before it is said: code first, then the model.
 
 Code decides what it can (numbers, names, dates, quotations, casualty relations, who did what,
-form); a sentence that passes is put to the model as one short constrained question against the
-article sentences that best support it. A sentence that fails either is dropped: saying less
-beats saying something the article does not say.
+plans said as done, form); a sentence that passes is put to the model as one short constrained
+question against the article sentences that best support it. A sentence that fails either is
+dropped: saying less beats saying something the article does not say.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
 from service.llm import LLM
+from service.modality import overstatements
 from service.numbers import find_numbers
 from service.prompts import PromptSet
 from service.relations import wrong_doers
@@ -114,7 +115,10 @@ def code_problems(sentence: str, doc: Document, events: list[Event]) -> Sentence
             check.problems.append(f"says {mention.text} {role}, which no verified figure states")
     # who did what: the parse of every news sentence (cached per process) against the claim's
     article_parses = [parser().parse(s.text) for s in doc.sentences]
-    check.problems += wrong_doers(parser().parse(sentence), article_parses)
+    claim = parser().parse(sentence)
+    check.problems += wrong_doers(claim, article_parses)
+    # a plan, forecast or claim said as done ("is expected to be named" -> "was named")
+    check.problems += [str(o) for o in overstatements(claim, article_parses)]
     if _DANGLING.search(sentence):
         check.problems.append("it ends in a fragment")
     check.support, covered = support_for(sentence, doc.sentences)
