@@ -90,7 +90,7 @@ _PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it|his|her|their|its)\b(?!')", r
 _LABEL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+(?=[A-Z0-9'‘“\"])")
 # Picture directions: "(left)", "(pictured)", ", pictured,".
 _DIRECTIONS = re.compile(
-    r"\s*\((?:left|right|centre|center|pictured|above|below|top|bottom|inset)\)|,\s*pictured\s*(?=,)",
+    r"\s*\((?:left|right|centre|center|pictured|above|below|top|bottom|inset)\)|,\s*pictured\s*,(?=\s)",
     re.IGNORECASE,
 )
 # A sentence about the article instead of its news: "The article states that ...", "According to
@@ -149,7 +149,7 @@ def reframe(sentence: str) -> tuple[str | None, list[str]]:
             text = text[: frame.start()] + text[frame.end() :]
     if _DIRECTIONS.search(text):
         removed.append("picture directions")
-        text = _DIRECTIONS.sub("", text)
+        text = re.sub(r" {2,}", " ", _DIRECTIONS.sub(" ", text)).replace(" ,", ",")
     if not removed:
         return sentence, []
     text = text.strip()
