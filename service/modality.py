@@ -73,10 +73,15 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _not_only(neg: Token) -> bool:
+    """ "not only signed ... but": no denial."""
+    return neg.i + 1 < len(neg.doc) and neg.doc[neg.i + 1].lower_ == "only"
+
+
 def _marked(verb: Token) -> bool:
     """The verb itself carries a modal, a negation, a condition or a hedging adverb."""
     for child in verb.children:
-        if child.dep_ == "neg":
+        if child.dep_ == "neg" and not _not_only(child):
             return True
         if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in _MODALS):
             return True

@@ -60,6 +60,7 @@ def test_a_hedged_statement_said_as_done_is_found(claim: str, article: str) -> N
         ("She resigned on Monday.", "She was forced to resign on Monday."),
         ("Ana Ruiz climbed the north face.", "Ana Ruiz became the first woman to climb the north face."),
         ("Ana Ruiz won the race.", "Ana Ruiz went on to win the race."),
+        ("Ana Ruiz won the race.", "Ana Ruiz not only won the race but set a record."),
         # a deal to do something: code cannot tell, the model verifier decides
         ("Lind joined the cast.", "Lind has signed a contract to join the cast."),
         # the summary itself hedges, or the article never uses the verb
