@@ -74,7 +74,7 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _not_only(neg: Token) -> bool:
-    """ "not only signed ... but": no denial."""
+    """No denial: "not only signed ... but"."""
     return neg.i + 1 < len(neg.doc) and neg.doc[neg.i + 1].lower_ == "only"
 
 
