@@ -86,8 +86,9 @@ class _Garbled:
 
 
 _PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it|his|her|their|its)\b(?!')", re.IGNORECASE)
-# A photo caption's label: one to three words and a colon ("Rescued: ...", "The petition: ...").
-_LABEL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+(?=[A-Z0-9'‘“\"])")
+# A photo caption's label: one to three words and a colon ("Rescued: ...", "The petition: ...");
+# not before a quotation, where the words name the speaker ("Mayor Ruiz: 'We will rebuild.'").
+_LABEL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+(?=[A-Z0-9])")
 # Picture directions: "(left)", "(pictured)", ", pictured,".
 _DIRECTIONS = re.compile(
     r"\s*\((?:left|right|centre|center|pictured|above|below|top|bottom|inset)\)|,\s*pictured\s*,(?=\s)",

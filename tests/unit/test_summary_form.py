@@ -55,6 +55,7 @@ def test_a_heading_or_a_caption_with_no_clause_left_is_dropped(sentence: str) ->
     "sentence",
     [
         "Police said: the road will stay shut until Friday.",
+        "Mayor Ruiz: 'We will rebuild the harbour.'",
         "The ferry ran aground off Velo on Sunday.",
         "NATO and the EU sent observers to the port.",
         "A report by the coastguard says the engine failed.",
