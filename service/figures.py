@@ -66,9 +66,15 @@ _REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
 _MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 # Deaths that came after the event (in hospital, of injuries): the event's place and time are not
 # the death's ("the child was taken to hospital, where she later died").
+_HOSPITAL_PLACE = r"(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}hospital"
 _LATER_DEATH = re.compile(
-    r"\b(?:later|subsequently|since|eventually)\s+died\b|\bdied\s+(?:later|days?|weeks?|hours?|in\s+hospital|"
-    r"at\s+(?:the\s+|a\s+)?hospital|of\s+(?:his|her|their|its)\s+(?:injuries|wounds|burns))|\bsuccumbed\b",
+    r"\b(?:later|subsequently|since|eventually)\s+(?:died|passed away)\b|\b(?:died|passed away)\s+(?:later|"
+    r"(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:days?|weeks?|hours?)\s+(?:later|after)|"
+    r"the\s+(?:next|following)\s+(?:day|morning|night|week)|"
+    rf"(?:in|at)\s+{_HOSPITAL_PLACE}|on\s+the\s+way\s+to\s+{_HOSPITAL_PLACE}|"
+    r"after\s+being\s+(?:taken|rushed|flown|airlifted|transported)\s+to|"
+    r"(?:of|from)\s+(?:his\s+|her\s+|their\s+|its\s+)?(?:injuries|wounds|burns))|"
+    rf"\bpronounced\s+dead\s+(?:at|in)\s+{_HOSPITAL_PLACE}|\bsuccumbed\b",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from service.dates import resolve_date
@@ -20,7 +21,8 @@ from service.places import (
 )
 from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
-from service.syntax import counted_noun, parser
+from service.syntax import bare_toll, counted_noun, counts_remains, described_as, parser
+from service.text import Span
 from service.timex import first_time_expression, time_phrase
 
 ATTRIBUTION = re.compile(
@@ -71,9 +73,26 @@ _RATE = re.compile(
 )
 
 
-def check_numbers(fig: FigureDraft, sentence: str, warnings: list[str]) -> tuple[int | None, int | None]:
+def _counted_otherwise(sentence: str, mention: NumberMention, elsewhere: Sequence[str]) -> bool:
+    """A "toll of 550" that says not of what, while another sentence says what 550 counts and it
+    is no casualty ("rescued 550 fishermen"): the toll is that count, not a death toll."""
+    if not bare_toll(parser().parse(sentence), mention.start, mention.end):
+        return False
+    for other in elsewhere:
+        if other == sentence:
+            continue
+        found = find_numbers(other)
+        if any(m.value == mention.value and figure_role(other, m, found) == "other" for m in found):
+            return True
+    return False
+
+
+def check_numbers(
+    fig: FigureDraft, sentence: str, warnings: list[str], elsewhere: Sequence[str] = ()
+) -> tuple[int | None, int | None]:
     """Keep killed/injured only if the sentence states them AS casualty figures (the casualty word
-    speaks about that number), in the field its words say."""
+    speaks about that number), in the field its words say; `elsewhere` is the article's other
+    sentences, read only when the sentence's own words do not say what a number counts."""
     out: dict[str, int | None] = {"killed": None, "injured": None}
     mentions = find_numbers(sentence)
     for fld in ("killed", "injured"):
@@ -89,6 +108,12 @@ def check_numbers(fig: FigureDraft, sentence: str, warnings: list[str]) -> tuple
             warnings.append(f"dropped {fld}={value}: a rate, not the toll of an event: {sentence[:80]!r}")
             continue
         role = figure_role(sentence, mention, mentions)
+        if role not in (None, "other") and _counted_otherwise(sentence, mention, elsewhere):
+            warnings.append(
+                f"dropped {fld}={value}: a bare toll whose number counts something else elsewhere "
+                f"in the article: {sentence[:80]!r}"
+            )
+            continue
         if role is None or role == "other":
             what = "counts something else" if role == "other" else "is not what a casualty word counts"
             warnings.append(f"dropped {fld}={value}: in its sentence the number {what}: {sentence[:80]!r}")
@@ -263,15 +288,18 @@ def group_as_written(group: str | None, sentence: str, mention: NumberMention | 
     counts ("three men and a woman" counts men: "three people" would be false)."""
     if mention is None:
         return None
-    if not group:
-        return counted_noun(parser().parse(sentence), mention.start, mention.end)
+    doc = parser().parse(sentence)
+    described = described_as(doc, mention.start, mention.end)
+    if described is not None:
+        return described  # "seven of the eight victims were teenagers": seven teenagers
     after = sentence[mention.end : mention.end + 40].lower()
     words = re.findall(r"[\w'-]+", after)[:4]
-    wanted = group.lower().split()
-    for i in range(len(words) - len(wanted) + 1):
+    wanted = (group or "").lower().split()
+    for i in range(len(words) - len(wanted) + 1 if wanted else 0):
         if words[i : i + len(wanted)] == wanted:
             return group
-    return None
+    # The model's group is not the one written: the noun the number counts, if any, is.
+    return counted_noun(doc, mention.start, mention.end)
 
 
 def _known(c: Casualty, known: list[Casualty]) -> bool:
@@ -301,11 +329,13 @@ def ground(
     published: str | None,
     lead: str | None = None,
     lead_ends: int = 0,
+    sentences: Sequence[Span] = (),
 ) -> GroundingReport:
     """Turn model readings into events whose every figure is stated in its quote; `lead` is the
-    article's first news sentence (a figure that names the lead's event takes the lead's place)
-    and `lead_ends` where the lead paragraphs end in the cleaned text."""
+    article's first news sentence (a figure that names the lead's event takes the lead's place),
+    `lead_ends` where the lead paragraphs end in the cleaned text, `sentences` the article's."""
     report = GroundingReport()
+    texts = [s.text for s in sentences]
 
     def in_lead(candidate: Candidate) -> bool:
         return candidate.sentence.start < lead_ends
@@ -318,7 +348,7 @@ def ground(
         casualties: list[Casualty] = []
         first_mention: NumberMention | None = None
         for fig in facts.figures:
-            killed, injured = check_numbers(fig, sentence, report.warnings)
+            killed, injured = check_numbers(fig, sentence, report.warnings, texts)
             if killed is None and injured is None:
                 continue
             value = killed if killed is not None else injured
@@ -340,6 +370,14 @@ def ground(
         if not casualties:
             continue
         date_text = event_time(time_phrase(check_text(facts.when, sentence)), sentence, report)
+        remains = first_mention and counts_remains(
+            parser().parse(sentence), first_mention.start, first_mention.end
+        )
+        if date_text and remains:
+            report.warnings.append(
+                f"date {date_text!r} is when the bodies were found, not when they died; not used"
+            )
+            date_text = None
         location = _place(facts.place, facts.event_type, reading.candidate, first_mention, report, previous)
         if location == "unspecified" and facts.event_type != "conflict":
             main = report.events[0].location if report.events else None

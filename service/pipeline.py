@@ -182,7 +182,9 @@ class Pipeline:
         evidence = {c.sentence.start: doc.evidence(c.sentence) for c in candidates}
         lead = story_lead([s.text for s in doc.body[:2]])
         lead_ends = doc.body[min(2, len(doc.body) - 1)].end if doc.body else 0
-        grounded = ground(readings, evidence, prepared.text, prepared.meta.published, lead, lead_ends)
+        grounded = ground(
+            readings, evidence, prepared.text, prepared.meta.published, lead, lead_ends, doc.sentences
+        )
         mark = lap("ground", mark)
         events = None
         if self.settings.event_records:

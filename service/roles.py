@@ -72,6 +72,14 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _AMONG = re.compile(r"\b(?:among|including)\s+(?:them|those|whom)\s*$", re.IGNORECASE)
 _AFTER_WORDS = 12
+# A hospital visit to be checked is no injury: "taken to hospital as a precaution", "for assessment".
+_PRECAUTION = re.compile(
+    r"\b(?:as a precaution(?:ary measure)?|precautionary|to be (?:checked|assessed|examined)|checked over|"
+    r"for (?:further |routine |medical |precautionary )?(?:assessment|checks?|check-ups?|observation|"
+    r"evaluation|examinations?|tests))\b",
+    re.IGNORECASE,
+)
+_HURT_WORD = re.compile(r"\b(?:injur\w*|wound\w*|hurt|burns?|treated)\b", re.IGNORECASE)
 # Month names except "may", which is mostly the verb ("two more may die").
 _MONTHS = "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
@@ -143,10 +151,22 @@ def figure_role(
 
     The dependency parse decides when a casualty or count word governs the number; the word
     window reading below decides the rest (bench/roles_check.py measures both)."""
-    parsed = parser().role(sentence, mention.start, mention.end)
-    if parsed is not None:
-        return parsed
-    return window_role(sentence, mention, mentions)
+    role = parser().role(sentence, mention.start, mention.end)
+    if role is None:
+        role = window_role(sentence, mention, mentions)
+    if role == "injured" and _checked_not_hurt(sentence[mention.end :]):
+        return "other"
+    return role
+
+
+def _checked_not_hurt(tail: str) -> bool:
+    """The people the number counts went to hospital to be checked, or some were checked and
+    some hurt ("with minor injuries or for assessment"): not a count of the injured."""
+    check = _PRECAUTION.search(tail)
+    if check is None:
+        return False
+    hurt = _HURT_WORD.search(tail, 0, check.start())
+    return hurt is None or re.search(r"\bor\b", tail[hurt.end() : check.start()]) is not None
 
 
 def window_role(

@@ -60,6 +60,8 @@ _TELLING = re.compile(
 _FINDING = re.compile(
     r"^(find|discover|recover|retrieve|identify|locate|pull|exhume|unearth)$", re.IGNORECASE
 )
+_REMAINS = frozenset(("body", "bodies", "corpse", "remains"))
+_TALLIES = frozenset(("toll", "tally", "total", "count", "figure"))
 _QUANTIFIERS = frozenset(["none", "all", "most", "some", "each", "any", "many", "several", "few", "both"])
 _NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos")
 
@@ -146,7 +148,7 @@ def _governing_role(noun: Token, depth: int = 0) -> Role | None:
                 return "other" if noun.lemma_.lower() in _DEATH_THINGS else role
         if child.dep_ == "prep" and child.lower_ in ("of", "among"):
             for pobj in child.children:
-                role = _role_of_word(pobj) if pobj.dep_ == "pobj" else None
+                role = (_role_of_word(pobj) or _whole_role(pobj)) if pobj.dep_ == "pobj" else None
                 if role is not None:
                     return role
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" and _OTHER.match(noun.head.lemma_):
@@ -170,7 +172,7 @@ def _governing_role(noun: Token, depth: int = 0) -> Role | None:
         if head.lower_ == "of" and (owner.pos_ == "NUM" or owner.lower_ in _QUANTIFIERS):
             # "four of the 40 passengers", "none of the 12 crew": the whole group, unless its own
             # clause says what happened to all of them ("three of the four people injured")
-            return _clause_role(noun) or "other"
+            return _clause_role(noun) or _whole_role(noun) or "other"
         if head.lower_ in ("at", "to") and owner.pos_ == "VERB":
             objects = [c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
             role = next((_role_of_word(o) for o in objects if _role_of_word(o)), None)
@@ -196,6 +198,30 @@ def _governing_role(noun: Token, depth: int = 0) -> Role | None:
             if head.pos_ == "VERB" and dep in ("nsubj", "nsubjpass", "dobj") and _casualty_elsewhere(head):
                 return "other"  # "men who saw shipmates die were flown home": the death is others'
     return None
+
+
+def described_as(doc: Doc, start: int, end: int) -> str | None:
+    """Who a part of the casualties was, as written: "three of the dead were police officers" ->
+    "police officers" (the three are not the toll, they are the officers among it)."""
+    part = number_token(doc, start, end)
+    if part is None or part.dep_ != "nsubj" or part.head.lemma_.lower() != "be":
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("of", "among") for c in part.children):
+        return None
+    for attr in part.head.children:
+        if attr.dep_ == "attr" and attr.pos_ == "NOUN" and _role_of_word(attr) is None:
+            words = [c for c in attr.children if c.dep_ in ("compound", "amod") and c.i < attr.i]
+            return doc[(words[0].i if words else attr.i) : attr.i + 1].text
+    return None
+
+
+def _whole_role(whole: Token) -> Role | None:
+    """What the whole of a part counts by its own words: "of the eight victims", "of the 12 dead"."""
+    role = _role_of_word(whole) if whole.pos_ == "NOUN" else None
+    for child in whole.children:
+        if role is None and child.dep_ in ("amod", "acomp") and child.i == whole.i + 1:
+            role = _role_of_word(child)
+    return role
 
 
 def _casualty_elsewhere(verb: Token) -> bool:
@@ -250,6 +276,32 @@ def syntax_role(doc: Doc, start: int, end: int) -> Role | None:
         # "36 protesters", "two soldiers were killed": the verb says what happened to them
         return _governing_role(counted)
     return _governing_role(token)
+
+
+def counts_remains(doc: Doc, start: int, end: int) -> bool:
+    """The number at [start, end) counts bodies ("120 bodies", "the bodies of 12 migrants"): they
+    were found after the deaths, so a time in the sentence is not when the people died."""
+    token = number_token(doc, start, end)
+    if token is None:
+        return False
+    noun = token.head if token.dep_ == "nummod" else token
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    return noun.lemma_.lower() in _REMAINS
+
+
+def bare_toll(doc: Doc, start: int, end: int) -> bool:
+    """The number is what a "toll" or "tally" comes to, with no word saying of what ("the toll of
+    550", "the tally rose to 40"; not "the death toll"): the count takes its kind from elsewhere."""
+    token = number_token(doc, start, end)
+    if token is None or token.dep_ != "pobj":
+        return False
+    owner = token.head.head
+    if owner.pos_ == "VERB":
+        owner = next((c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")), owner)
+    return owner.lemma_.lower() in _TALLIES and not any(
+        c.dep_ in ("compound", "amod") and _role_of_word(c) for c in owner.children
+    )
 
 
 def _clause_verb(token: Token) -> Token:

@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from rouge_score import tokenizers
 
+from service.ages import wrong_ages
 from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
@@ -23,7 +24,7 @@ from service.llm import LLM
 from service.modality import overstatements
 from service.numbers import find_numbers
 from service.prompts import PromptSet
-from service.relations import wrong_doers
+from service.relations import swapped_sides, wrong_doers
 from service.roles import figure_role
 from service.schema import Event
 from service.syntax import parser
@@ -117,6 +118,8 @@ def code_problems(sentence: str, doc: Document, events: list[Event]) -> Sentence
     article_parses = [parser().parse(s.text) for s in doc.sentences]
     claim = parser().parse(sentence)
     check.problems += wrong_doers(claim, article_parses)
+    check.problems += swapped_sides(claim, article_parses)
+    check.problems += wrong_ages(claim, article_parses)
     # a plan, forecast or claim said as done ("is expected to be named" -> "was named")
     check.problems += [str(o) for o in overstatements(claim, article_parses)]
     if _DANGLING.search(sentence):

@@ -403,3 +403,58 @@ def test_with_no_group_from_the_model_the_group_is_the_noun_the_number_counts(
     sentence: str, group: str | None
 ) -> None:
     assert group_as_written(None, sentence, find_numbers(sentence)[0]) == group
+
+
+def test_a_group_the_model_rewrote_falls_back_to_the_noun_written() -> None:
+    s = "Three men and a woman were taken to hospital after the party."
+    assert group_as_written("people", s, find_numbers(s)[0]) == "men"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Seven of the eight victims were teenagers, the sheriff said.", "teenagers"),
+        ("Two of the 12 dead were police officers.", "police officers"),
+        ("Three of the five climbers were killed.", None),
+    ],
+)
+def test_a_part_that_says_who_they_were_is_counted_as_them(sentence: str, group: str | None) -> None:
+    part = find_numbers(sentence)[0]
+    assert group_as_written("victims", sentence, part) == group
+    assert group_as_written(None, sentence, part) == group
+
+
+def _one_sentence_facts(sentence: str, figure: FigureDraft, when: str | None = None) -> SentenceFacts:
+    return SentenceFacts(figures=[figure], event_type="accident", place=None, when=when, by=None, target=None)
+
+
+def test_bodies_found_do_not_date_the_deaths() -> None:
+    article = "Divers had recovered 120 bodies when the search was called off in March."
+    span = Span(0, len(article), article)
+    reading = Reading(Candidate(span, ""), _one_sentence_facts(article, fig(killed=120), when="in March"))
+    report = ground([reading], {0: Evidence(quote=article, start=0, end=len(article))}, article, None)
+    assert [e.date_text for e in report.events] == [None]
+    assert any("bodies were found" in w for w in report.warnings)
+
+
+def test_a_bare_toll_whose_number_counts_the_rescued_elsewhere_is_no_death_toll() -> None:
+    rescued = "Coastguards rescued 40 fishermen from a drifting trawler on Monday."
+    toll = "The toll of 40 did not include two crew who swam ashore."
+    article = f"{rescued} {toll}"
+    start = article.index(toll)
+    span = Span(start, start + len(toll), toll)
+    spans = [Span(0, len(rescued), rescued), span]
+    reading = Reading(Candidate(span, ""), _one_sentence_facts(toll, fig(killed=40)))
+    evidence = {start: Evidence(quote=toll, start=start, end=span.end)}
+    report = ground([reading], evidence, article, None, sentences=spans)
+    assert report.events == []
+    assert any("bare toll" in w for w in report.warnings)
+    # the same toll with nothing else counted as 40 stays
+    alone = ground([reading], evidence, article, None, sentences=[span])
+    assert [c.killed for e in alone.events for c in e.casualties] == [40]
+
+
+def test_a_death_toll_is_kept_when_the_same_number_counts_something_else() -> None:
+    warnings: list[str] = []
+    elsewhere = ["Police arrested 12 men on Sunday."]
+    assert check_numbers(fig(killed=12), "The death toll rose to 12.", warnings, elsewhere) == (12, None)

@@ -67,3 +67,47 @@ def test_figure_role(sentence: str, expected: list[tuple[str, str | None]]) -> N
 )
 def test_figure_role_edge_cases(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a hospital visit to be checked counts no injury; a count that mixes both is no injury count
+        ("Nine passengers were taken to hospital as a precaution.", [("Nine", "other")]),
+        ("Four people were taken to hospital for checks.", [("Four", "other")]),
+        (
+            "Six people were taken to Mercy Hospital with minor injuries or for further assessment.",
+            [("Six", "other")],
+        ),
+        (
+            "Four were injured, and two were taken to hospital as a precaution.",
+            [("Four", "injured"), ("two", "other")],
+        ),
+        (
+            "Two people were hurt and 10 were taken to hospital for checks.",
+            [("Two", "injured"), ("10", "other")],
+        ),
+        ("The blast sent 14 people to hospital.", [("14", "injured")]),
+    ],
+)
+def test_a_hospital_check_is_no_injury(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the whole of a part counts what its own noun says ("the eight victims", "the 12 dead")
+        (
+            "Seven of the eight victims were teenagers, the sheriff said.",
+            [("Seven", "either"), ("eight", "either")],
+        ),
+        ("Two of the 12 dead were police officers.", [("Two", "killed"), ("12", "killed")]),
+        ("Three of the five climbers were killed.", [("Three", "killed"), ("five", "other")]),
+        ("Four of the 30 injured were in a critical condition.", [("Four", "injured"), ("30", "injured")]),
+    ],
+)
+def test_the_whole_of_a_part_counts_what_its_noun_says(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert roles(sentence) == expected

@@ -432,3 +432,26 @@ def test_a_part_of_a_toll_already_said_is_not_said_again() -> None:
 
     assert told(total, part) == [9]  # the seven are among the nine
     assert told(total, other) == [9, 4]  # four others are news
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "A girl pulled from the canal in Dornbach on Sunday died at a local hospital.",
+        "A driver was trapped in his car in Dornbach on Sunday and died two days later.",
+        "A walker was hit by lightning in Dornbach on Sunday and was pronounced dead at St Anne's Hospital.",
+        "A climber fell in Dornbach on Sunday and died from her injuries.",
+        "A swimmer was pulled from the sea in Dornbach on Sunday and died after being flown to hospital.",
+    ],
+)
+def test_a_later_death_however_worded_gets_neither_the_events_place_nor_time(quote: str) -> None:
+    c = _figure(quote, killed=1)
+    e = event(location="Dornbach", date_text="on Sunday", event_type="accident", casualties=[c])
+    assert figure_sentence(c, e) == "One person died."
+
+
+def test_a_death_at_the_scene_keeps_its_place() -> None:
+    quote = "A cyclist died at the scene in Dornbach on Sunday."
+    c = _figure(quote, killed=1, group="cyclists")
+    e = event(location="Dornbach", date_text="on Sunday", event_type="accident", casualties=[c])
+    assert figure_sentence(c, e) == "One cyclist died in Dornbach on Sunday."
