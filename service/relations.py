@@ -13,6 +13,7 @@ asked instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -46,20 +47,20 @@ NOBODY = Doer(nobody=True)
 SOMEONE = Doer()
 
 
-def _words(head: Token, depth: int = 0) -> list[Token]:
+def phrase_words(head: Token, depth: int = 0) -> list[Token]:
     """The head noun with its name parts, modifiers, appositions and conjuncts."""
     found = [head]
     if depth < 3:
         for child in head.children:
             if child.dep_ in _NAME_DEPS:
-                found += _words(child, depth + 1)
+                found += phrase_words(child, depth + 1)
     return found
 
 
 def _doer_of_noun(noun: Token) -> Doer:
     if noun.pos_ == "PRON" or noun.lower_ in _RELATIVE:
         return SOMEONE
-    words = sorted(_words(noun), key=lambda t: t.i)
+    words = sorted(phrase_words(noun), key=lambda t: t.i)
     # "the Obamas" is "Barack Obama and his wife": a plural name is its family name
     names = frozenset(
         t.lower_.removesuffix("s") if t.tag_ == "NNPS" else t.lower_
@@ -87,11 +88,24 @@ def doer(verb: Token, depth: int = 0) -> Doer:
     return SOMEONE
 
 
+# British and American spellings of one verb ("criticise"/"criticize", "analyse"/"analyze");
+# the lemmatizer already merges "cancelled"/"canceled" and "travelled"/"traveled".
+_SPELLING = ((re.compile(r"is(e|ing|ed)$"), r"iz\1"), (re.compile(r"ys(e|ing|ed)$"), r"yz\1"))
+
+
+def verb_key(lemma: str) -> str:
+    """One key for every spelling of a verb's lemma."""
+    key = lemma.lower()
+    for pattern, american in _SPELLING:
+        key = pattern.sub(american, key)
+    return key
+
+
 def _same_name(x: str, y: str) -> bool:
     return x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
 
 
-def _same_names(a: frozenset[str], b: frozenset[str]) -> bool:
+def same_names(a: frozenset[str], b: frozenset[str]) -> bool:
     """Some name word in common ("Clegg" in "Nick Clegg", "Obama" in "the Obamas")."""
     return any(_same_name(x, y) for x in a for y in b)
 
@@ -107,10 +121,10 @@ class Use:
         """The claim's doer can be this use's doer."""
         if self.doer.nobody:
             # a passive with no doer: wrong only to make the teller the doer ("..., NHK said")
-            return not any(_same_names(claim.names, t.names) for t in self.tellers)
+            return not any(same_names(claim.names, t.names) for t in self.tellers)
         if not self.doer.names:
             return True  # a description or a pronoun: code cannot tell who it is
-        return _same_names(claim.names, self.doer.names)
+        return same_names(claim.names, self.doer.names)
 
 
 def actions(doc: Doc) -> Iterable[tuple[Token, Doer]]:
@@ -126,7 +140,7 @@ def _uses(article: list[Doc]) -> dict[str, list[Use]]:
         found = list(actions(sentence))
         tellers = tuple(who for verb, who in found if is_telling(verb.lemma_.lower()) and who.names)
         for verb, who in found:
-            uses.setdefault(verb.lemma_.lower(), []).append(Use(who, tellers))
+            uses.setdefault(verb_key(verb.lemma_), []).append(Use(who, tellers))
     return uses
 
 
@@ -169,14 +183,14 @@ def swapped_sides(claim: Doc, article: list[Doc]) -> list[str]:
     for sentence in article:
         for verb, _ in actions(sentence):
             agent, patient = _sides(verb)
-            lemma = verb.lemma_.lower()
+            lemma = verb_key(verb.lemma_)
             if agent:
                 agents.setdefault(lemma, set()).add(agent)
             if patient:
                 patients.setdefault(lemma, set()).add(patient)
     problems = []
     for verb, _ in actions(claim):
-        lemma = verb.lemma_.lower()
+        lemma = verb_key(verb.lemma_)
         if lemma in _SYMMETRIC:
             continue
         agent, patient = _sides(verb)
@@ -193,7 +207,7 @@ def wrong_doers(claim: Doc, article: list[Doc]) -> list[str]:
     uses = _uses(article)
     problems = []
     for verb, who in actions(claim):
-        written = uses.get(verb.lemma_.lower())
+        written = uses.get(verb_key(verb.lemma_))
         if not who.names or not written:
             continue
         # every use a passive that names no doer ("the warning was cancelled"): a named doer is invented

@@ -18,8 +18,9 @@ from service.meta import agency_credit
 from service.numbers import find_numbers
 from service.prompts import LoadedTerm, PromptSet
 from service.schema import Event, SummarySentence
-from service.text import sentences
-from service.verify import code_problems, model_supports
+from service.syntax import parser
+from service.text import Span, sentences
+from service.verify import code_problems, model_supports, support_for
 
 MAX_WORDS = 90
 LEAD_CHARS = 900
@@ -85,8 +86,86 @@ class _Garbled:
 
 
 _PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it|his|her|their|its)\b(?!')", re.IGNORECASE)
-# A photo caption: a short label and a colon ("Rescued: ..."), or picture directions.
-_CAPTION = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s|.*\((?:left|right|centre|center|pictured)\)")
+# A photo caption's label: one to three words and a colon ("Rescued: ...", "The petition: ...");
+# not before a quotation, where the words name the speaker ("Mayor Ruiz: 'We will rebuild.'").
+_LABEL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+(?=[A-Z0-9])")
+# Picture directions: "(left)", "(pictured)", ", pictured,".
+_DIRECTIONS = re.compile(
+    r"\s*\((?:left|right|centre|center|pictured|above|below|top|bottom|inset)\)|,\s*pictured\s*,(?=\s)",
+    re.IGNORECASE,
+)
+# A sentence about the article instead of its news: "The article states that ...", "According to
+# the article, ...", "..., the story says."
+_META = re.compile(
+    r"^(?:according to (?:the|this) (?:article|story|text|piece),?\s*|"
+    r"(?:the|this) (?:article|story|text|piece) (?:also )?"
+    r"(?:states|says|reports|notes|explains|mentions|claims|suggests|reveals|adds|highlights|"
+    r"describes|discusses|details|focuses on|looks at)(?: that)?,?\s*)",
+    re.IGNORECASE,
+)
+_META_END = re.compile(
+    r",?\s*(?:the|this) (?:article|story|text|piece) (?:says|states|reports|notes)(?=[.!?]?$)", re.I
+)
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+# Share of a later summary sentence's content stems that one earlier sentence already says (at 0.8
+# a dev summary lost a sentence that repeated an earlier one but added a new detail).
+REPEAT_SHARE = 0.85
+
+
+def caption_label(sentence: str) -> str | None:
+    """The label of a photo caption ("Pictured", "The petition"), unless the words before the colon
+    are a clause of their own ("Police said: ...")."""
+    found = _LABEL.match(sentence)
+    if found is None:
+        return None
+    before = parser().parse(sentence)[: len(found.group(1).split())]
+    return None if any(t.tag_ in _FINITE for t in before) else found.group(1)
+
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption: a label and a colon, or picture directions."""
+    return caption_label(sentence) is not None or bool(_DIRECTIONS.search(sentence))
+
+
+def _heading(sentence: str) -> bool:
+    """A sub-heading copied in capitals ("CHECK THE LABEL FIRST.")."""
+    letters = [c for c in sentence if c.isalpha()]
+    return len(sentence.split()) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def reframe(sentence: str) -> tuple[str | None, list[str]]:
+    """The sentence without a caption label, picture directions or a frame about the article, and
+    what was removed; None when it is a sub-heading, or nothing with a verb of its own is left."""
+    if _heading(sentence):
+        return None, ["it is a sub-heading in capitals"]
+    removed, text = [], sentence
+    label = _LABEL.match(text)
+    if label is not None and caption_label(text) is not None:
+        removed.append(f"the caption label {label.group(1) + ':'!r}")
+        text = text[label.end() :]
+    for pattern in (_META, _META_END):
+        frame = pattern.search(text)
+        if frame is not None:
+            removed.append(f"the frame {frame.group().strip(' ,')!r}")
+            text = text[: frame.start()] + text[frame.end() :]
+    if _DIRECTIONS.search(text):
+        removed.append("picture directions")
+        text = re.sub(r" {2,}", " ", _DIRECTIONS.sub(" ", text)).replace(" ,", ",")
+    if not removed:
+        return sentence, []
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    if not any(t.tag_ in _FINITE for t in parser().parse(text)):
+        return None, [f"without {', '.join(removed)} it is a caption or a remark about the article, not news"]
+    return text, removed
+
+
+def repeats(sentence: str, earlier: list[str]) -> bool:
+    """True when one earlier summary sentence already says (nearly) all of `sentence`."""
+    spans = [Span(0, len(e), e) for e in earlier]
+    return bool(spans) and support_for(sentence, spans, k=1)[1] >= REPEAT_SHARE
+
+
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
@@ -275,7 +354,7 @@ def summarize(
     stated = [_stated(f) for f in figures]
     if not any(s.verdict == "kept" for s in [*opening, *stated]):
         # Nothing the model wrote survived: the article's own first sentence is at least true.
-        first = next((s for s in doc.body if not _CAPTION.match(s.text)), next(iter(doc.body), None))
+        first = next((s for s in doc.body if not is_caption(s.text)), next(iter(doc.body), None))
         if first is not None:
             opening.append(
                 SummarySentence(
@@ -315,15 +394,25 @@ def _verified(
     verify: bool,
 ) -> list[SummarySentence]:
     """Each sentence of the model's opening, kept only if code and (when asked) the model find it
-    stated in the article's news sentences."""
-    checked = []
+    stated in the article's news sentences; a caption label or a frame about the article is cut
+    first, and a sub-heading or a repeat of an earlier sentence is dropped."""
+    checked: list[SummarySentence] = []
     for i, span in enumerate(sentences(result.text)):
-        check = code_problems(span.text, doc, events)
-        if i == 0 and _PRONOUN_OPENING.match(span.text):
+        text, notes = reframe(span.text)
+        if text is None:
+            checked.append(
+                SummarySentence(text=span.text, origin="model", verdict="dropped", support=[], reasons=notes)
+            )
+            continue
+        result.warnings += [f"summary: removed {n} from {text[:60]!r}" for n in notes]
+        check = code_problems(text, doc, events)
+        if repeats(text, [s.text for s in checked if s.verdict == "kept"]):
+            check.problems.append("it repeats an earlier sentence of the summary")
+        if i == 0 and _PRONOUN_OPENING.match(text):
             # "They were taken to ..." as a summary's first words points at no one the reader knows
             check.problems.append("it opens on a pronoun with nothing before it to refer to")
         if not check.problems and verify:
-            answer = model_supports(llm, prompts, span.text, check.support)
+            answer = model_supports(llm, prompts, text, check.support)
             if answer is not True:
                 check.problems.append(
                     "the verifier found no article sentence that states it"
@@ -332,7 +421,7 @@ def _verified(
                 )
         checked.append(
             SummarySentence(
-                text=span.text,
+                text=text,
                 origin="model",
                 verdict="dropped" if check.problems else "kept",
                 support=[doc.evidence(s) for s in check.support],

@@ -1,9 +1,9 @@
 """Check each summary sentence against the article before it is said: code first, then the model.
 
 Code decides what it can (numbers, names, dates, quotations, casualty relations, who did what,
-form); a sentence that passes is put to the model as one short constrained question against the
-article sentences that best support it. A sentence that fails either is dropped: saying less
-beats saying something the article does not say.
+plans said as done, form); a sentence that passes is put to the model as one short constrained
+question against the article sentences that best support it. A sentence that fails either is
+dropped: saying less beats saying something the article does not say.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
 from service.llm import LLM
+from service.modality import overstatements
 from service.numbers import find_numbers
 from service.prompts import PromptSet
 from service.relations import swapped_sides, wrong_doers
@@ -119,6 +120,8 @@ def code_problems(sentence: str, doc: Document, events: list[Event]) -> Sentence
     check.problems += wrong_doers(claim, article_parses)
     check.problems += swapped_sides(claim, article_parses)
     check.problems += wrong_ages(claim, article_parses)
+    # a plan, forecast or claim said as done ("is expected to be named" -> "was named")
+    check.problems += [str(o) for o in overstatements(claim, article_parses)]
     if _DANGLING.search(sentence):
         check.problems.append("it ends in a fragment")
     check.support, covered = support_for(sentence, doc.sentences)

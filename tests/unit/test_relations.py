@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from service.relations import swapped_sides, wrong_doers
+from service.relations import swapped_sides, verb_key, wrong_doers
 from service.syntax import parser
 
 
@@ -67,6 +67,21 @@ def test_a_swapped_doer_is_found(claim: str, article: str) -> None:
 )
 def test_a_true_paraphrase_is_not_flagged(claim: str, article: str) -> None:
     assert check(claim, article) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "article"),
+    [
+        (
+            "Hartley criticised the contract.",
+            "Jonas Weber criticized the contract after Hartley left the room.",
+        ),
+        ("Hartley analyzed the figures.", "Jonas Weber analysed the figures after Hartley left the room."),
+    ],
+)
+def test_a_verb_spelled_the_other_way_is_the_same_verb(claim: str, article: str) -> None:
+    assert check(claim, article)
+    assert verb_key("criticise") == verb_key("criticize") and verb_key("analyse") == verb_key("analyze")
 
 
 SIDES_ARTICLE = [
