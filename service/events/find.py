@@ -9,10 +9,12 @@ from service.event_record import EventRecord
 from service.event_types import Taxonomy, load_taxonomy
 from service.events.attach import attach_figures
 from service.events.build import ground_draft
+from service.events.details import fold_details, one_act_per_sentence
 from service.events.found import Found
 from service.events.merge import merge_mentions
 from service.events.read import read_sentences
 from service.events.sentences import pick_sentences
+from service.events.tolls import fold_tolls
 from service.llm import LLM
 from service.prompts import PromptSet
 from service.schema import Event
@@ -41,6 +43,7 @@ def find_event_records(
     readings, warnings = read_sentences(llm, prompts, taxonomy, doc.title, picks)
     found: list[Found] = []
     for reading in readings:
+        of_sentence: list[Found] = []
         sentence = doc.evidence(reading.pick.sentence)
         context = doc.evidence(reading.pick.context) if reading.pick.context else None
         for i, draft in enumerate(reading.drafts):
@@ -59,7 +62,10 @@ def find_event_records(
                 said = said_there if grounded is not None else said
             warnings.extend(said)
             if grounded is not None:
-                found.append(grounded)
-    merged = merge_mentions(found, taxonomy)
-    records = attach_figures(merged, figure_events, taxonomy, published)
+                of_sentence.append(grounded)
+        found += one_act_per_sentence(of_sentence)
+    # Details fold before the merge: the merge joins news of one family ("claimed responsibility"
+    # with the arrest that followed) and would carry a second event into the first with them.
+    merged = merge_mentions(fold_details(found, taxonomy), taxonomy)
+    records = fold_tolls(attach_figures(merged, figure_events, taxonomy, published), taxonomy)
     return EventReport([r.to_record() for r in records], warnings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from service.event_record import When, Where
 from service.event_types import OTHER, Taxonomy
 from service.events.fields import FUNCTION_WORDS
 from service.events.found import Found
@@ -72,16 +73,46 @@ def _generic(place: str) -> bool:
     return not any(word[:1].isupper() for word in place.split()[1:] or place.split())
 
 
+# A place given as a bearing from a landmark ("south-west of Leeds", "40 km from the border")
+# names a reference point, not where the event was: it contradicts no place.
+_REFERENCE_POINT = re.compile(r"^(?:of|from)\s", re.IGNORECASE)
+_BEARING = re.compile(
+    r"^(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of|of|from)$"
+)
+# Words that name a day, a month or a year. A time without one ("this afternoon", "just before
+# 4pm", "around 8:30 p.m.") is a time of day: it cannot contradict a day-level time.
+_DAY = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|weekend|month|year|"
+    r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def places_agree(a: Where | None, b: Where | None) -> bool:
+    """No place of one contradicts the other's: either is missing, one holds the other, or one is
+    a common noun ("the runway") or a reference point ("north of X")."""
+    if a is None or b is None or overlaps(a.place, b.place):
+        return True
+    return any(
+        _generic(w.place) or _BEARING.match(w.relation or "") or _REFERENCE_POINT.match(w.place)
+        for w in (a, b)
+    )
+
+
+def times_agree(a: When | None, b: When | None) -> bool:
+    """No time of one contradicts the other's: either is missing, one holds the other, both are
+    the same anchored day, or one is only a time of day."""
+    if a is None or b is None or overlaps(a.date_text, b.date_text):
+        return True
+    if a.date is not None and b.date is not None:
+        return a.date == b.date
+    return not (_DAY.search(a.date_text) and _DAY.search(b.date_text))
+
+
 def _no_conflict(a: Found, b: Found) -> bool:
     """No place and no time of one contradicts the other's (a generic place contradicts none)."""
-    if (
-        a.where is not None
-        and b.where is not None
-        and not overlaps(a.where.place, b.where.place)
-        and not (_generic(a.where.place) or _generic(b.where.place))
-    ):
-        return False
-    return a.when is None or b.when is None or overlaps(a.when.date_text, b.when.date_text)
+    return places_agree(a.where, b.where) and times_agree(a.when, b.when)
 
 
 def absorb(into: Found, other: Found) -> None:

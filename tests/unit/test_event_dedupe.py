@@ -1,0 +1,181 @@
+"""One record per real-world event: tolls join their event, details fold in, updated figures supersede."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.document import Document
+from service.event_record import EventRecord, When, Where, evidence_spans
+from service.events import find_event_records
+from service.events.details import states_act
+from service.events.merge import places_agree, times_agree
+from service.prompts import PromptSet, load_prompts
+from service.schema import Casualty, Event, Evidence
+from tests.conftest import DATA
+from tests.unit.events_fakes import draft, router, scripted
+
+# Written for these tests: a bombing told in parts, an updated toll, a crash elsewhere, history.
+ARTICLE = (DATA / "events" / "courthouse.txt").read_text(encoding="utf-8")
+PUBLISHED = "2026-05-08"  # a Friday
+BOMB = "A car bomb exploded outside the Delmore courthouse"
+TOLL = "At least six people were killed in Delmore"
+CLAIM = "claimed responsibility for the attack"
+ARREST = "Police arrested two men"
+CLIMB = "The number of dead has climbed to nine"
+BUS = "A bus carrying 30 pupils crashed"
+BRIDGE = "The bus crashed through a barrier at Mell Bridge"
+HISTORY = "A similar bomb killed three people"
+
+EXPLODED = draft("A car bomb exploded", "bombing", where="the Delmore courthouse", when="on Thursday")
+
+
+@pytest.fixture(scope="module")
+def prompts() -> PromptSet:
+    return load_prompts()
+
+
+@pytest.fixture(scope="module")
+def doc(prompts: PromptSet) -> Document:
+    return Document.build(ARTICLE, None, prompts.injection)
+
+
+def _figure(doc: Document, piece: str, killed: int | None, place: str, date_text: str | None = None) -> Event:
+    """A verified figure as service.ground reports it, typed by the figure reader's guess."""
+    sentence = next(s for s in doc.body if piece in s.text)
+    casualty = Casualty(
+        killed=killed,
+        injured=None,
+        group="people",
+        qualifier=None,
+        claimed_by=None,
+        evidence=doc.evidence(sentence),
+    )
+    return Event(
+        event_type="accident",  # the figure reader's type is a guess: a bombing's toll read as one
+        date_text=date_text,
+        date=None,
+        location=place,
+        perpetrator=None,
+        target=None,
+        casualties=[casualty],
+    )
+
+
+def _records(doc, prompts, events, figures=()) -> list[EventRecord]:
+    records = find_event_records(scripted(router(events)), prompts, doc, PUBLISHED, list(figures)).records
+    for record in records:
+        for _, span in evidence_spans(record):
+            assert ARTICLE[span.start : span.end] == span.quote, span
+    return records
+
+
+def test_a_figure_no_event_reads_joins_the_news_event_at_its_place(doc, prompts) -> None:
+    records = _records(doc, prompts, {BOMB: [EXPLODED]}, [_figure(doc, TOLL, 6, "Delmore")])
+    (bombing,) = records
+    assert bombing.event_type == "bombing" and bombing.what.text == "A car bomb exploded"
+    assert [(c.killed, c.group) for c in bombing.casualties] == [(6, "people")]
+    assert all(m.evidence.quote.startswith(p) for m, p in zip(bombing.mentions, (BOMB, TOLL), strict=True))
+
+
+def test_a_toll_read_beside_an_act_in_one_sentence_is_part_of_it(doc, prompts) -> None:
+    wounding = draft("wounding a guard", "accident", affected=["a guard"])
+    (bombing,) = _records(doc, prompts, {BOMB: [EXPLODED, wounding]})
+    assert bombing.event_type == "bombing"
+    assert ("a guard", "affected") in [(a.name, a.role) for a in bombing.actors]
+    assert len(bombing.mentions) == 1  # one sentence, one mention
+
+
+def test_a_toll_the_model_reads_as_its_own_event_joins_the_event(doc, prompts) -> None:
+    killed = draft("six people were killed", "accident", where="Delmore")
+    records = _records(doc, prompts, {BOMB: [EXPLODED], TOLL: [killed]}, [_figure(doc, TOLL, 6, "Delmore")])
+    (bombing,) = records
+    assert [c.killed for c in bombing.casualties] == [6]
+    assert bombing.where is not None and bombing.where.place == "the Delmore courthouse"
+
+
+def test_an_updated_figure_supersedes_the_earlier_one(doc, prompts) -> None:
+    figures = [_figure(doc, TOLL, 6, "Delmore"), _figure(doc, CLIMB, 9, "unspecified")]
+    (bombing,) = _records(doc, prompts, {BOMB: [EXPLODED]}, figures)
+    assert [c.killed for c in bombing.casualties] == [9]
+    (old,) = bombing.superseded
+    assert old.casualty.killed == 6 and old.casualty.evidence.quote.startswith(TOLL)
+    assert old.by.quote.startswith(CLIMB)
+    assert [m.kind for m in bombing.mentions] == ["report", "report", "update"]
+
+
+def test_an_update_read_as_an_event_of_another_day_still_supersedes(doc, prompts) -> None:
+    climbed = draft("The number of dead has climbed to nine", "accident", when="on Friday")
+    figures = [_figure(doc, TOLL, 6, "Delmore"), _figure(doc, CLIMB, 9, "unspecified")]
+    records = _records(doc, prompts, {BOMB: [EXPLODED], CLIMB: [climbed]}, figures)
+    (bombing,) = records
+    assert [c.killed for c in bombing.casualties] == [9]
+    assert [o.casualty.killed for o in bombing.superseded] == [6]
+
+
+def test_the_same_figure_again_is_a_restatement_not_an_update(doc, prompts) -> None:
+    figures = [_figure(doc, TOLL, 6, "Delmore"), _figure(doc, CLIMB, 6, "unspecified")]
+    (bombing,) = _records(doc, prompts, {BOMB: [EXPLODED]}, figures)
+    assert [c.killed for c in bombing.casualties] == [6] and bombing.superseded == []
+    assert [m.kind for m in bombing.mentions] == ["report", "report", "restatement"]
+
+
+def test_a_detail_that_points_back_at_the_event_is_folded_but_an_arrest_is_not(doc, prompts) -> None:
+    claimed = draft(CLAIM, "crime", agents=["the Free Hills Front"])
+    arrested = draft("Police arrested two men over the attack", "arrest", when="on Friday")
+    records = _records(doc, prompts, {BOMB: [EXPLODED], CLAIM: [claimed], ARREST: [arrested]})
+    assert [r.event_type for r in records] == ["bombing", "arrest"]
+    bombing = records[0]
+    assert ("the Free Hills Front", "agent") in [(a.name, a.role) for a in bombing.actors]
+    assert any(CLAIM in m.evidence.quote for m in bombing.mentions)
+
+
+def test_a_bearing_and_a_time_of_day_do_not_tell_one_crash_apart(doc, prompts) -> None:
+    crashed = draft(
+        "A bus carrying 30 pupils crashed into a river", "accident", where="Tarrin", when="this afternoon"
+    )
+    left = draft("The bus crashed through a barrier", "accident", where="Mell Bridge", when="just before 3pm")
+    records = _records(doc, prompts, {BOMB: [EXPLODED], BUS: [crashed], BRIDGE: [left]})
+    crash = records[1]
+    assert len(records) == 2 and crash.where is not None
+    assert (crash.where.place, crash.where.relation) == ("Tarrin", "south-west of")
+    assert [m.evidence.quote[:20] for m in crash.mentions] == [BUS[:20], BRIDGE[:20]]
+
+
+def _when(text: str, day: str | None = None) -> When:
+    return When(date_text=text, date=day, evidence=Evidence(quote=text, start=0, end=len(text)))
+
+
+def _where(place: str, relation: str | None = None) -> Where:
+    return Where(place=place, relation=relation, evidence=Evidence(quote=place, start=0, end=len(place)))
+
+
+def test_days_and_named_places_that_differ_disagree() -> None:
+    assert not times_agree(_when("on Thursday", "2026-05-07"), _when("on Tuesday", "2026-05-05"))
+    assert not times_agree(_when("on Thursday"), _when("last week"))
+    assert times_agree(_when("late on Thursday"), _when("Thursday"))  # one holds the other
+    assert times_agree(_when("on Thursday", "2026-05-07"), _when("around 9.30pm"))  # a time of day
+    assert not places_agree(_where("Harlow"), _where("Penmoor"))
+    assert places_agree(_where("Harlow"), _where("Penmoor", "north of"))  # a reference point
+    assert places_agree(_where("Harlow"), _where("the car park"))  # a common noun
+
+
+def test_a_background_toll_stays_apart_from_the_news(doc, prompts) -> None:
+    figures = [_figure(doc, TOLL, 6, "Delmore"), _figure(doc, HISTORY, 3, "Delmore", "in 2021")]
+    records = _records(doc, prompts, {BOMB: [EXPLODED]}, figures)
+    assert [(r.background, [c.killed for c in r.casualties]) for r in records] == [(False, [6]), (True, [3])]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "act"),
+    [
+        ("took pole position in Suzuka", True),
+        ("was sentenced to nine years", True),
+        ("two climbers have died", True),
+        ("pole position", False),
+        ("assisting with the evacuations", False),
+        ("is directing the new series", False),
+        ("killing four passers-by", False),
+    ],
+)
+def test_an_act_needs_a_finite_verb(phrase: str, act: bool) -> None:
+    assert states_act(phrase) is act
