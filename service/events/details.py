@@ -7,6 +7,7 @@ import re
 from service.event_types import Taxonomy
 from service.events.found import Found
 from service.events.merge import absorb
+from service.events.tolls import can_count, toll_only
 from service.syntax import parser
 
 # Nouns that name an event already told, with the families of events they can name. A predicate
@@ -82,18 +83,27 @@ def states_act(text: str) -> bool:
     return False
 
 
-def one_act_per_sentence(found: list[Found]) -> list[Found]:
+def _part_of(reading: Found, home: Found, taxonomy: Taxonomy) -> bool:
+    """A reading without an act may be part of `home`: a type that may be the same event, or a
+    toll of an event that can count it."""
+    if taxonomy.compatible(reading.event_type, home.event_type):
+        return True
+    return toll_only(reading, taxonomy) and can_count(home, reading, taxonomy)
+
+
+def one_act_per_sentence(found: list[Found], taxonomy: Taxonomy) -> list[Found]:
     """Events read from one sentence, with every reading that states no act folded into the
-    first that does ("hit a dairy factory" takes "killing 35 workers"), or into the first
-    reading when none does; news and background, and readings grounded in the sentence before,
-    are never folded together."""
+    first that does and may be the same event ("hit a dairy factory" takes "killing 35
+    workers"), or into the first reading when none does; news and background, and readings
+    grounded in the sentence before, are never folded together."""
     out: list[Found] = []
     for key in dict.fromkeys((f.background, f.first.start) for f in found):
         group = [f for f in found if (f.background, f.first.start) == key]
         acts = [f for f in group if states_act(f.what.evidence.quote)]
-        home = (acts or group)[0]
+        first = (acts or group)[0]
         for event in group:
-            if event is home or event in acts:
+            home = next((a for a in [first, *acts] if a is not event and _part_of(event, a, taxonomy)), None)
+            if event is first or event in acts or home is None:
                 out.append(event)
             else:
                 absorb(home, event)  # read from one sentence, before any figure is attached

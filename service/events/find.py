@@ -63,7 +63,7 @@ def find_event_records(
             warnings.extend(said)
             if grounded is not None:
                 of_sentence.append(grounded)
-        found += one_act_per_sentence(of_sentence)
+        found += one_act_per_sentence(of_sentence, taxonomy)
     # Details fold before the merge: the merge joins news of one family ("claimed responsibility"
     # with the arrest that followed) and would carry a second event into the first with them.
     merged = merge_mentions(fold_details(found, taxonomy), taxonomy)

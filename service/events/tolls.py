@@ -30,20 +30,29 @@ def toll_only(record: Found, taxonomy: Taxonomy) -> bool:
     return bool(tolls) and all(_CASUALTY.match(w) for w in events)
 
 
+def can_count(record: Found, toll: Found, taxonomy: Taxonomy) -> bool:
+    """`record` is an event a toll can count: of a family that harms people, or of a type that
+    may be the toll's own ("killed 17" beside "was sentenced" counts the crime, not the trial)."""
+    family = taxonomy.get(record.event_type).family
+    return family in _HARM_FAMILIES or taxonomy.compatible(record.event_type, toll.event_type)
+
+
 def _home(toll: Found, records: list[Found], taxonomy: Taxonomy) -> Found | None:
     """The event a toll counts: one reporting the toll's own sentence or holding the figure it
-    updates; else, for news, one whose
-    place and time do not disagree, at the toll's place first, then the first of a harm family
-    (the news a toll without a place of its own continues); background tolls only at their
-    place or time."""
-    acts = [
-        r for r in records if r is not toll and not toll_only(r, taxonomy) and r.background == toll.background
-    ]
-    same_sentence = [r for r in acts if any(r.reports(m.evidence) for m in toll.mentions)]
+    updates; else, for news, the first whose place and time do not disagree, at the toll's place
+    first (a toll without a place of its own continues the news); background tolls only where a
+    place or time ties them. Only events that can count a toll qualify (`can_count`), and a toll
+    whose sentence reports an event that cannot ("jailed for a crash that killed two") belongs
+    to the event that sentence tells of, which no record holds: it keeps its own."""
+    others = [r for r in records if r is not toll and not toll_only(r, taxonomy)]
+    same_sentence = [r for r in others if any(r.reports(m.evidence) for m in toll.mentions)]
+    acts = [r for r in others if r.background == toll.background and can_count(r, toll, taxonomy)]
     # A figure of change points back at the count it replaces, whatever day its sentence gives.
     updated = [r for r in acts if any(replaces(c, e) for c in toll.casualties for e in r.casualties)]
-    if same_sentence or updated:
-        return (same_sentence + updated)[0]
+    if updated:
+        return updated[0]
+    if same_sentence:
+        return next((r for r in same_sentence if r in acts), None)
     agreeing = [r for r in acts if places_agree(r.where, toll.where) and times_agree(r.when, toll.when)]
     if toll.background:
         tied = [
@@ -54,8 +63,7 @@ def _home(toll: Found, records: list[Found], taxonomy: Taxonomy) -> Found | None
         ]
         return tied[0] if tied else None
     placed = [r for r in agreeing if r.where is not None and toll.where is not None]
-    harm = [r for r in agreeing if taxonomy.get(r.event_type).family in _HARM_FAMILIES]
-    return next(iter(placed + harm), None)
+    return next(iter(placed + agreeing), None)
 
 
 def fold_tolls(records: list[Found], taxonomy: Taxonomy) -> list[Found]:

@@ -25,6 +25,7 @@ CLIMB = "The number of dead has climbed to nine"
 BUS = "A bus carrying 30 pupils crashed"
 BRIDGE = "The bus crashed through a barrier at Mell Bridge"
 HISTORY = "A similar bomb killed three people"
+JAILED = "A judge in Delmore jailed a lorry driver"
 
 EXPLODED = draft("A car bomb exploded", "bombing", where="the Delmore courthouse", when="on Thursday")
 
@@ -163,6 +164,17 @@ def test_a_background_toll_stays_apart_from_the_news(doc, prompts) -> None:
     figures = [_figure(doc, TOLL, 6, "Delmore"), _figure(doc, HISTORY, 3, "Delmore", "in 2021")]
     records = _records(doc, prompts, {BOMB: [EXPLODED]}, figures)
     assert [(r.background, [c.killed for c in r.casualties]) for r in records] == [(False, [6]), (True, [3])]
+
+
+def test_a_toll_in_a_sentence_about_a_trial_is_not_the_trials(doc, prompts) -> None:
+    jailed = draft("jailed a lorry driver", "court", when="on Monday", agents=["A judge in Delmore"])
+    figures = [_figure(doc, JAILED, 2, "Delmore", "on Monday")]
+    records = _records(doc, prompts, {BOMB: [EXPLODED], JAILED: [jailed]}, figures)
+    assert [(r.event_type, [c.killed for c in r.casualties]) for r in records] == [
+        ("bombing", []),
+        ("court", []),
+        ("accident", [2]),
+    ]
 
 
 @pytest.mark.parametrize(
