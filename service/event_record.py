@@ -14,6 +14,10 @@ from pydantic import BaseModel, Field, field_validator
 from service.event_types import load_taxonomy
 from service.evidence import Casualty, Evidence
 
+# Bumped when the records' contract or the code that builds them changes what a cached result
+# holds (2: `superseded`, tolls folded into their events): part of the cache key when records are on.
+RECORDS_VERSION = 2
+
 Role = Literal["agent", "affected", "source"]
 MentionKind = Literal["report", "restatement", "update"]
 
