@@ -46,17 +46,34 @@ def _shared_actor(a: Found, b: Found) -> bool:
     )
 
 
+def _retold(a: Found, b: Found) -> bool:
+    """One event's predicate is retold in a sentence of the other: at least two of its content
+    words, and at least half of them, are written there ("is cutting his own salary" and, a
+    sentence later, "pays for it by cutting his salary")."""
+    for x, y in ((a, b), (b, a)):
+        words = _content(x.what.text)
+        written = set().union(*(_content(m.evidence.quote) for m in y.mentions))
+        if len(words & written) >= 2 and 2 * len(words & written) >= len(words):
+            return True
+    return False
+
+
 def same_event(a: Found, b: Found, taxonomy: Taxonomy) -> bool:
     """Code's proof that two mentions report one event: types of one family ("other" only with a
-    shared predicate), the same background flag, no place or time that disagrees, and for news
+    shared predicate; near types of other families, news only, when one's act is retold in the
+    other's sentence), the same background flag, no place or time that disagrees, and for news
     nothing more; for background, the same place or time, or the same type and a shared actor or
     predicate."""
     if a.background != b.background:
         return False
     if OTHER in (a.event_type, b.event_type) and a.event_type != b.event_type:
         return _shared_predicate(a, b) and _no_conflict(a, b)
-    if not same_family(taxonomy, a.event_type, b.event_type) or not _no_conflict(a, b):
+    if not _no_conflict(a, b):
         return False
+    if not same_family(taxonomy, a.event_type, b.event_type):
+        # Types listed as near (a court order and a political decision) are one news event only
+        # when one's act is retold in the other's sentence.
+        return not a.background and taxonomy.compatible(a.event_type, b.event_type) and _retold(a, b)
     place = a.where is not None and b.where is not None and overlaps(a.where.place, b.where.place)
     time = a.when is not None and b.when is not None and overlaps(a.when.date_text, b.when.date_text)
     if place or time or not a.background:

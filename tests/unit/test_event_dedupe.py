@@ -191,3 +191,20 @@ def test_a_toll_in_a_sentence_about_a_trial_is_not_the_trials(doc, prompts) -> N
 )
 def test_an_act_needs_a_finite_verb(phrase: str, act: bool) -> None:
     assert states_act(phrase) is act
+
+
+def test_near_types_are_one_news_event_when_one_act_is_retold_in_the_other(prompts) -> None:
+    text = (
+        "Mill owner cuts own pay\n\n"
+        "Rhea Voss, who owns the Calder mill, is cutting her own salary by half. "
+        "The mill has raised its lowest wage to 20 pounds an hour, "
+        "and Voss pays for it by cutting her salary. "
+        "The town council fined the mill for late tax returns."
+    )
+    doc = Document.build(text, None, prompts.injection)
+    cutting = draft("is cutting her own salary", "court")  # a wrong type the model might give
+    raised = draft("has raised its lowest wage", "economic")
+    fined = draft("fined the mill", "political_decision")  # near court, but nothing retold
+    events = {"is cutting her own": [cutting], "has raised its lowest": [raised], "council fined": [fined]}
+    records = find_event_records(scripted(router(events)), prompts, doc, PUBLISHED, []).records
+    assert [(r.event_type, len(r.mentions)) for r in records] == [("court", 2), ("political_decision", 1)]
