@@ -36,6 +36,14 @@ def same_figure(a: Casualty, b: Casualty) -> bool:
     )
 
 
+def restates(later: Casualty, earlier: Casualty) -> bool:
+    """`later` says again part or all of `earlier`: every number it gives is `earlier`'s for that
+    role, for the same group ("seven died" after "seven killed and 14 injured")."""
+    roles = _roles(later)
+    groups_agree = later.group is None or earlier.group is None or later.group == earlier.group
+    return bool(roles) and groups_agree and all(getattr(later, r) == getattr(earlier, r) for r in roles)
+
+
 def replaces(update: Casualty, earlier: Casualty) -> bool:
     """`update`, said in a sentence of change, gives another number for a role `earlier` counts
     for the same group: the earlier claim is out of date."""
@@ -87,10 +95,12 @@ class Found:
         self.mentions.append(Mention(kind=chosen, evidence=sentence))
 
     def add_figure(self, casualty: Casualty) -> None:
-        """Add a verified figure once: the same figure again is a `restatement` mention; a figure
+        """Add a verified figure once: a figure told before, whole or in part (also one since
+        superseded), is a `restatement` mention; a figure
         of change ("the toll rose to 20") supersedes the earlier ones it replaces, which move to
         `superseded`; anything else is one more figure of the event."""
-        if any(same_figure(c, casualty) for c in self.casualties):
+        told = [*self.casualties, *(s.casualty for s in self.superseded)]
+        if any(restates(casualty, c) for c in told):
             self.mention(casualty.evidence, "restatement")
             return
         replaced = [c for c in self.casualties if replaces(casualty, c)]

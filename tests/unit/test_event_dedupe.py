@@ -120,6 +120,26 @@ def test_the_same_figure_again_is_a_restatement_not_an_update(doc, prompts) -> N
     assert [m.kind for m in bombing.mentions] == ["report", "report", "restatement"]
 
 
+def test_part_of_a_figure_said_again_even_after_an_update_is_a_restatement() -> None:
+    from service.events.found import restates
+
+    def figure(killed: int | None, injured: int | None, group: str | None = None) -> Casualty:
+        quote = "written for this test"
+        return Casualty(
+            killed=killed,
+            injured=injured,
+            group=group,
+            qualifier=None,
+            claimed_by=None,
+            evidence=Evidence(quote=quote, start=0, end=len(quote)),
+        )
+
+    assert restates(figure(7, None), figure(7, 14))
+    assert restates(figure(None, 14), figure(7, 14))
+    assert not restates(figure(11, None), figure(7, 14))
+    assert not restates(figure(7, None, "miners"), figure(7, 14, "guards"))
+
+
 def test_a_detail_that_points_back_at_the_event_is_folded_but_an_arrest_is_not(doc, prompts) -> None:
     claimed = draft(CLAIM, "crime", agents=["the Free Hills Front"])
     arrested = draft("Police arrested two men over the attack", "arrest", when="on Friday")
