@@ -18,16 +18,19 @@ _CASUALTY = re.compile(
 _HARM_FAMILIES = ("security", "harm", "health")
 
 
+def only_toll_words(text: str, taxonomy: Taxonomy) -> bool:
+    """The text has casualty words and no event word that is not one ("three children have
+    died", "the toll rose to 20"; not "a bomb killed three")."""
+    triggers = trigger_pattern(taxonomy)
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    tolls = [w for w in words if _CASUALTY.match(w)]
+    return bool(tolls) and all(_CASUALTY.match(w) for w in words if triggers.match(w))
+
+
 def toll_only(record: Found, taxonomy: Taxonomy) -> bool:
     """The record states a toll and no act: built from a figure, or a predicate whose every event
-    word is a casualty word ("three children have died", "the toll rose to 20")."""
-    if record.from_figure:
-        return True
-    triggers = trigger_pattern(taxonomy)
-    words = re.findall(r"[A-Za-z][\w'-]*", record.what.text)
-    events = [w for w in words if triggers.match(w)]
-    tolls = [w for w in words if _CASUALTY.match(w)]
-    return bool(tolls) and all(_CASUALTY.match(w) for w in events)
+    word is a casualty word."""
+    return record.from_figure or only_toll_words(record.what.text, taxonomy)
 
 
 def can_count(record: Found, toll: Found, taxonomy: Taxonomy) -> bool:

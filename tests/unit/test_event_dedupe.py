@@ -94,6 +94,22 @@ def test_a_toll_the_model_reads_as_its_own_event_joins_the_event(doc, prompts) -
     assert bombing.where is not None and bombing.where.place == "the Delmore courthouse"
 
 
+def test_a_sentence_that_only_tells_a_verified_figure_costs_no_call(doc, prompts) -> None:
+    asked: list[str] = []
+    answer = router({BOMB: [EXPLODED]})
+
+    def spy(messages):
+        asked.append(messages[-1]["content"])
+        return answer(messages)
+
+    climb = _figure(doc, CLIMB, 9, "unspecified")
+    find_event_records(scripted(spy), prompts, doc, PUBLISHED, [climb])
+    assert not any(CLIMB in a for a in asked)  # its toll comes from the figure stage
+    asked.clear()
+    find_event_records(scripted(spy), prompts, doc, PUBLISHED, [])
+    assert any(CLIMB in a for a in asked)  # no verified figure there: the sentence is read
+
+
 def test_an_updated_figure_supersedes_the_earlier_one(doc, prompts) -> None:
     figures = [_figure(doc, TOLL, 6, "Delmore"), _figure(doc, CLIMB, 9, "unspecified")]
     (bombing,) = _records(doc, prompts, {BOMB: [EXPLODED]}, figures)
