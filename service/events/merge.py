@@ -27,13 +27,20 @@ def same_family(taxonomy: Taxonomy, a: str, b: str) -> bool:
     return a == b or taxonomy.get(a).family == taxonomy.get(b).family
 
 
-def _content(text: str) -> set[str]:
+def content_stems(text: str) -> set[str]:
+    """The first five letters of each content word (function words left out), and numbers."""
     return {w[:5] for w in re.findall(r"[a-z][a-z'-]+|\d+", text.lower()) if w not in FUNCTION_WORDS}
+
+
+def written_in(words: set[str], record: Found) -> bool:
+    """At least two of `words`, and at least half of them, are written in the record's sentences."""
+    written = set().union(*(content_stems(m.evidence.quote) for m in record.mentions))
+    return len(words & written) >= 2 and 2 * len(words & written) >= len(words)
 
 
 def _shared_predicate(a: Found, b: Found) -> bool:
     """The shorter predicate shares at least half of its content words with the other."""
-    x, y = _content(a.what.text), _content(b.what.text)
+    x, y = content_stems(a.what.text), content_stems(b.what.text)
     short = min(x, y, key=len)
     return bool(short) and 2 * len(x & y) >= len(short)
 
@@ -50,12 +57,7 @@ def _retold(a: Found, b: Found) -> bool:
     """One event's predicate is retold in a sentence of the other: at least two of its content
     words, and at least half of them, are written there ("is cutting his own salary" and, a
     sentence later, "pays for it by cutting his salary")."""
-    for x, y in ((a, b), (b, a)):
-        words = _content(x.what.text)
-        written = set().union(*(_content(m.evidence.quote) for m in y.mentions))
-        if len(words & written) >= 2 and 2 * len(words & written) >= len(words):
-            return True
-    return False
+    return written_in(content_stems(a.what.text), b) or written_in(content_stems(b.what.text), a)
 
 
 def same_event(a: Found, b: Found, taxonomy: Taxonomy) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from service.event_types import Taxonomy
 from service.events.found import Found, replaces
-from service.events.merge import absorb, places_agree, times_agree
+from service.events.merge import absorb, content_stems, places_agree, times_agree, written_in
 from service.events.sentences import trigger_pattern
 
 _CASUALTY = re.compile(
@@ -42,8 +42,10 @@ def can_count(record: Found, toll: Found, taxonomy: Taxonomy) -> bool:
 
 def _home(toll: Found, records: list[Found], taxonomy: Taxonomy) -> Found | None:
     """The event a toll counts: one reporting the toll's own sentence or holding the figure it
-    updates; else, for news, the first whose place and time do not disagree, at the toll's place
-    first (a toll without a place of its own continues the news); background tolls only where a
+    updates; else, for news, one whose time does not disagree and whose place does not either
+    (one at the toll's place first) or whose sentences write what the toll names besides the
+    dead; else the first whose place and time do not disagree (a toll without a place of its
+    own continues the news); background tolls only where a
     place or time ties them. Only events that can count a toll qualify (`can_count`), and a toll
     whose sentence reports an event that cannot ("jailed for a crash that killed two") belongs
     to the event that sentence tells of, which no record holds: it keeps its own."""
@@ -56,7 +58,12 @@ def _home(toll: Found, records: list[Found], taxonomy: Taxonomy) -> Found | None
         return updated[0]
     if same_sentence:
         return next((r for r in same_sentence if r in acts), None)
-    agreeing = [r for r in acts if places_agree(r.where, toll.where) and times_agree(r.when, toll.when)]
+    timed = [r for r in acts if times_agree(r.when, toll.when)]
+    # What the toll names besides the dead ("killed at a dairy factory"): written in an event's
+    # sentences ("airstrikes hit a factory that makes dairy products"), it ties the two.
+    named = {w for w in content_stems(toll.what.text) if not w.isdigit() and not _CASUALTY.match(w)}
+    retold = [r for r in timed if written_in(named, r)]
+    agreeing = [r for r in timed if places_agree(r.where, toll.where)]
     if toll.background:
         tied = [
             r
@@ -66,7 +73,7 @@ def _home(toll: Found, records: list[Found], taxonomy: Taxonomy) -> Found | None
         ]
         return tied[0] if tied else None
     placed = [r for r in agreeing if r.where is not None and toll.where is not None]
-    return next(iter(placed + agreeing), None)
+    return next(iter(placed + retold + agreeing), None)
 
 
 def fold_tolls(records: list[Found], taxonomy: Taxonomy) -> list[Found]:

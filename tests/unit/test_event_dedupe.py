@@ -244,3 +244,25 @@ def test_near_types_are_one_news_event_when_one_act_is_retold_in_the_other(promp
     events = {"is cutting her own": [cutting], "has raised its lowest": [raised], "council fined": [fined]}
     records = find_event_records(scripted(router(events)), prompts, doc, PUBLISHED, []).records
     assert [(r.event_type, len(r.mentions)) for r in records] == [("court", 2), ("political_decision", 1)]
+
+
+def test_a_toll_joins_the_event_whose_sentence_writes_what_it_names(prompts) -> None:
+    text = (
+        "Miners die in Varnia\n\n"
+        "Twelve miners have died at a copper mine in Varnia, officials said. "
+        "A gas explosion tore through the Kessel copper mine near Dorn on Tuesday, the operator said. "
+        "A storm flooded a road near Ulm."
+    )
+    doc = Document.build(text, None, prompts.injection)
+    died = draft("have died at a copper mine", "accident", where="Varnia")
+    blast = draft(
+        "A gas explosion tore through the Kessel copper mine", "accident", where="Dorn", when="on Tuesday"
+    )
+    slide = draft("A storm flooded a road", "disaster", where="Ulm")
+    events = {"Twelve miners": [died], "A gas explosion": [blast], "A storm flooded": [slide]}
+    records = find_event_records(scripted(router(events)), prompts, doc, PUBLISHED, []).records
+    # "copper mine" is written in the explosion's sentence: the toll is its, not the storm's.
+    assert [(r.what.text, len(r.mentions)) for r in records] == [
+        ("A gas explosion tore through the Kessel copper mine", 2),
+        ("A storm flooded a road", 1),
+    ]
