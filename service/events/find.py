@@ -13,8 +13,8 @@ from service.events.details import fold_details, one_act_per_sentence
 from service.events.found import Found
 from service.events.merge import merge_mentions
 from service.events.read import read_sentences
-from service.events.sentences import Pick, pick_sentences
-from service.events.tolls import fold_tolls, only_toll_words
+from service.events.sentences import Pick, only_toll_words, pick_sentences
+from service.events.tolls import fold_tolls
 from service.llm import LLM
 from service.prompts import PromptSet
 from service.schema import Event, Evidence

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from service.event_types import Taxonomy
 from service.events.found import Found, replaces
 from service.events.merge import absorb, content_stems, places_agree, times_agree, written_in
-from service.events.sentences import trigger_pattern
+from service.events.sentences import CASUALTY_STEM, only_toll_words
 
-_CASUALTY = re.compile(
-    r"^(?:kill|die|died|dies|dead|death|toll|injur|wound|hurt|hospitali|casualt|lives|life|bodies)",
-    re.IGNORECASE,
-)
 # Families of the events that kill or hurt people: a toll's home is one of these when code
 # cannot tie it to a sentence or a place.
 _HARM_FAMILIES = ("security", "harm", "health")
-
-
-def only_toll_words(text: str, taxonomy: Taxonomy) -> bool:
-    """The text has casualty words and no event word that is not one ("three children have
-    died", "the toll rose to 20"; not "a bomb killed three")."""
-    triggers = trigger_pattern(taxonomy)
-    words = re.findall(r"[A-Za-z][\w'-]*", text)
-    tolls = [w for w in words if _CASUALTY.match(w)]
-    return bool(tolls) and all(_CASUALTY.match(w) for w in words if triggers.match(w))
 
 
 def toll_only(record: Found, taxonomy: Taxonomy) -> bool:
@@ -61,7 +46,7 @@ def _home(toll: Found, records: list[Found], taxonomy: Taxonomy) -> Found | None
     timed = [r for r in acts if times_agree(r.when, toll.when)]
     # What the toll names besides the dead ("killed at a dairy factory"): written in an event's
     # sentences ("airstrikes hit a factory that makes dairy products"), it ties the two.
-    named = {w for w in content_stems(toll.what.text) if not w.isdigit() and not _CASUALTY.match(w)}
+    named = {w for w in content_stems(toll.what.text) if not w.isdigit() and not CASUALTY_STEM.match(w)}
     retold = [r for r in timed if written_in(named, r)]
     agreeing = [r for r in timed if places_agree(r.where, toll.where)]
     if toll.background:

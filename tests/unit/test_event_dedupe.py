@@ -266,3 +266,20 @@ def test_a_toll_joins_the_event_whose_sentence_writes_what_it_names(prompts) -> 
         ("A gas explosion tore through the Kessel copper mine", 2),
         ("A storm flooded a road", 1),
     ]
+
+
+def test_a_record_told_first_by_its_toll_takes_the_act_as_what_happened(prompts) -> None:
+    text = (
+        "Children die in Lorne\n\n"
+        "Two children have died in Lorne this morning, police said. "
+        "A van carrying a family crashed into a canal in Lorne at about 8am."
+    )
+    doc = Document.build(text, None, prompts.injection)
+    died = draft("Two children have died", "accident", where="Lorne", when="this morning")
+    crashed = draft(
+        "A van carrying a family crashed into a canal", "accident", where="Lorne", when="at about 8am"
+    )
+    events = {"Two children have died": [died], "A van carrying": [crashed]}
+    (record,) = find_event_records(scripted(router(events)), prompts, doc, PUBLISHED, []).records
+    assert record.what.text == "A van carrying a family crashed into a canal"
+    assert [m.evidence.quote[:10] for m in record.mentions] == ["Two childr", "A van carr"]
