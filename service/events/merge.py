@@ -8,7 +8,7 @@ from service.event_record import When, Where
 from service.event_types import OTHER, Taxonomy
 from service.events.fields import FUNCTION_WORDS
 from service.events.found import Found
-from service.events.sentences import only_toll_words
+from service.events.sentences import names_an_act, only_toll_words
 
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -153,7 +153,7 @@ def merge_mentions(found: list[Found], taxonomy: Taxonomy) -> list[Found]:
         if target is None:
             merged.append(event)
             continue
-        if only_toll_words(target.what.text, taxonomy) and not only_toll_words(event.what.text, taxonomy):
+        if only_toll_words(target.what.text, taxonomy) and names_an_act(event.what.text, taxonomy):
             # A toll told first ("three children have died") is not what happened: the act is.
             target.what, target.event_type = event.what, event.event_type
         absorb(target, event)

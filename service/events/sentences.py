@@ -99,3 +99,9 @@ def pick_sentences(body: list[Span], taxonomy: Taxonomy) -> list[Pick]:
         context = body[i - 1] if i > 0 and _REFERS_BACK.match(span.text) else None
         picks.append(Pick(span, context, lead))
     return picks
+
+
+def names_an_act(text: str, taxonomy: Taxonomy) -> bool:
+    """The text has an event word that does not count casualties ("crashed", "exploded")."""
+    triggers = trigger_pattern(taxonomy)
+    return any(triggers.match(w) and not CASUALTY_STEM.match(w) for w in re.findall(r"[A-Za-z][\w'-]*", text))
