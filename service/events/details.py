@@ -29,8 +29,8 @@ _BACK_NOUNS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _DEFINITE = r"(?:the|this|that|these|those|its|their|(?:\w+day|week|month|year)'s)"
 # Events of their own even when they point back at another: an arrest or a trial over an
-# attack is a second event (docs/events-v2.md).
-_OWN_EVENTS = ("arrest", "court", "election")
+# attack, a protest against it, a government's answer to it are second events (docs/events-v2.md).
+_OWN_EVENTS = ("arrest", "court", "election", "protest", "political_decision", "diplomacy")
 
 
 def _pointed_families(what: str) -> set[str]:
@@ -46,7 +46,7 @@ def _pointed_families(what: str) -> set[str]:
 def fold_details(records: list[Found], taxonomy: Taxonomy) -> list[Found]:
     """Records in reading order, each news record that points back at an event told before it
     ("assisting with the evacuations") folded into the nearest such event of a fitting family;
-    arrests, trials and votes stay events of their own."""
+    arrests, trials, votes, protests, decisions and diplomacy stay events of their own."""
     out: list[Found] = []
     for record in sorted(records, key=lambda r: r.first.start):
         families = _pointed_families(record.what.text)

@@ -283,3 +283,19 @@ def test_a_record_told_first_by_its_toll_takes_the_act_as_what_happened(prompts)
     (record,) = find_event_records(scripted(router(events)), prompts, doc, PUBLISHED, []).records
     assert record.what.text == "A van carrying a family crashed into a canal"
     assert [m.evidence.quote[:10] for m in record.mentions] == ["Two childr", "A van carr"]
+
+
+def test_a_protest_against_an_attack_is_an_event_of_its_own(prompts) -> None:
+    text = (
+        "Bomb in Sarn\n\n"
+        "A bomb exploded at the Sarn bus depot on Monday, police said. "
+        "Hundreds of students marched through Sarn to denounce the attack. "
+        "Soldiers were helping with the search for survivors after the attack."
+    )
+    doc = Document.build(text, None, prompts.injection)
+    bomb = draft("A bomb exploded", "bombing", where="the Sarn bus depot", when="on Monday")
+    march = draft("marched through Sarn to denounce the attack", "protest", where="Sarn")
+    helping = draft("were helping with the search for survivors after the attack", "military")
+    events = {"A bomb exploded": [bomb], "Hundreds of students": [march], "Soldiers were": [helping]}
+    records = find_event_records(scripted(router(events)), prompts, doc, PUBLISHED, []).records
+    assert [(r.event_type, len(r.mentions)) for r in records] == [("bombing", 2), ("protest", 1)]
