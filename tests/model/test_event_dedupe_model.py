@@ -28,8 +28,6 @@ def result(model_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -
             *(
                 "--cache-dir",
                 str(tmp_path_factory.mktemp("cache")),
-                "--published",
-                "2026-04-12",
                 str(ARTICLE),
             ),
         ],
