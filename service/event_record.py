@@ -14,6 +14,10 @@ from pydantic import BaseModel, Field, field_validator
 from service.event_types import load_taxonomy
 from service.evidence import Casualty, Evidence
 
+# Bumped when the records' contract or the code that builds them changes what a cached result
+# holds (2: `superseded`, tolls folded into their events): part of the cache key when records are on.
+RECORDS_VERSION = 2
+
 Role = Literal["agent", "affected", "source"]
 MentionKind = Literal["report", "restatement", "update"]
 
@@ -62,6 +66,13 @@ class Mention(BaseModel):
     evidence: Evidence
 
 
+class Superseded(BaseModel):
+    """An earlier figure that a later sentence updated ("the toll rose to 20"): kept, marked replaced."""
+
+    casualty: Casualty = Field(description="The earlier claim, as it was first reported.")
+    by: Evidence = Field(description="The sentence of the figure that replaces it (in `casualties`).")
+
+
 class EventRecord(BaseModel):
     """One real-world event the article reports, every field traceable to the text."""
 
@@ -76,6 +87,10 @@ class EventRecord(BaseModel):
         "false for the news the article reports."
     )
     mentions: list[Mention] = Field(min_length=1)
+    superseded: list[Superseded] = Field(
+        default_factory=list,
+        description="Earlier figures an update replaced; `casualties` holds the current ones.",
+    )
 
     @field_validator("event_type")
     @classmethod
@@ -95,4 +110,6 @@ def evidence_spans(record: EventRecord) -> list[tuple[str, Evidence]]:
     spans += [(f"actors[{i}]", actor.evidence) for i, actor in enumerate(record.actors)]
     spans += [(f"casualties[{i}]", casualty.evidence) for i, casualty in enumerate(record.casualties)]
     spans += [(f"mentions[{i}]", mention.evidence) for i, mention in enumerate(record.mentions)]
+    for i, old in enumerate(record.superseded):
+        spans += [(f"superseded[{i}].casualty", old.casualty.evidence), (f"superseded[{i}].by", old.by)]
     return spans

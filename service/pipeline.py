@@ -12,6 +12,7 @@ from service.clean import html_to_text, validate_text
 from service.dates import find_published
 from service.document import Document
 from service.errors import InputError
+from service.event_record import RECORDS_VERSION
 from service.events import find_event_records
 from service.extract import Candidate, build_messages, find_candidates, read_candidates
 from service.ground import ground
@@ -116,7 +117,7 @@ class Pipeline:
         prompt_version = f"{self.prompts.version}@{self.prompts.digest}"
         if self.settings.event_records:
             # Only when on, so that the keys of results made without event records stay valid.
-            decoding["event_records"] = True
+            decoding["event_records"] = RECORDS_VERSION
             prompt_version += f"+{self.prompts.events_version}@{self.prompts.events_digest}"
         return cache_key(
             input_text=prepared.text,

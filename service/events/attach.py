@@ -8,7 +8,7 @@ from service.event_record import Actor, Mention, Predicate, Role
 from service.event_types import Taxonomy
 from service.events.background import code_says_background
 from service.events.fields import ground_when, ground_where
-from service.events.found import Found
+from service.events.found import Found, replaces, same_figure
 from service.events.locate import cut, locate
 from service.events.merge import overlaps, same_event
 from service.places import clause_of
@@ -56,11 +56,7 @@ def _home(event: Event, casualty: Casualty, records: list[Found], taxonomy: Taxo
 
 def _known(casualty: Casualty, record: Found) -> bool:
     """The record already holds this figure (the same numbers for the same group)."""
-    return any(
-        (c.killed, c.injured) == (casualty.killed, casualty.injured)
-        and (c.group is None or casualty.group is None or c.group == casualty.group)
-        for c in record.casualties
-    )
+    return any(same_figure(c, casualty) for c in record.casualties)
 
 
 def _restated(event: Event, casualty: Casualty, records: list[Found]) -> Found | None:
@@ -74,6 +70,12 @@ def _restated(event: Event, casualty: Casualty, records: list[Found]) -> Found |
         if _known(casualty, record) and not place_differs:
             return record
     return None
+
+
+def _updated(casualty: Casualty, records: list[Found]) -> Found | None:
+    """The record holding the figure this one updates ("the toll has climbed to 20"): a figure of
+    change points back at the count it replaces, wherever its sentence is."""
+    return next((r for r in records if any(replaces(casualty, c) for c in r.casualties)), None)
 
 
 def _from_figure(event: Event, casualty: Casualty, taxonomy: Taxonomy, published: str | None) -> Found:
@@ -96,6 +98,7 @@ def _from_figure(event: Event, casualty: Casualty, taxonomy: Taxonomy, published
         actors=[],
         background=code_says_background(what, when, published, sentence),
         mentions=[Mention(kind="report", evidence=sentence)],
+        from_figure=True,
     )
     named: list[tuple[str | None, Role]] = [(event.perpetrator, "agent"), (casualty.claimed_by, "source")]
     for name, role in named:
@@ -119,7 +122,7 @@ def attach_figures(
             if earlier is not None:
                 earlier.mention(casualty.evidence, "restatement")
                 continue
-            home = _home(event, casualty, out, taxonomy)
+            home = _home(event, casualty, out, taxonomy) or _updated(casualty, out)
             if home is None:
                 own = _from_figure(event, casualty, taxonomy, published)
                 # A record of its own only when no event is proved the same by the merge rule.
@@ -128,11 +131,7 @@ def attach_figures(
                     own.casualties.append(casualty)
                     out.append(own)
                     continue
-            if _known(casualty, home):
-                home.mention(casualty.evidence, "restatement")  # one event: the same figure again
-                continue
-            home.casualties.append(casualty)
-            home.mention(casualty.evidence)
+            home.add_figure(casualty)
             if home.where is None and event.location != "unspecified":
                 home.where = ground_where(event.location, casualty.evidence, [])
             if home.when is None and event.date_text:

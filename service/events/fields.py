@@ -33,8 +33,8 @@ _CREDITS = re.compile(
 )
 _CREDITED_BY = re.compile(r"\b(?:according to|said|says|told|citing)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATION = re.compile(
-    r"\b(?P<rel>in|at|near|off|outside|inside|around|across|along|on the outskirts of|north of|"
-    r"south of|east of|west of|close to|next to)\s+(?:the\s+)?$",
+    r"\b(?P<rel>in|at|near|off|outside|inside|around|across|along|on the outskirts of|"
+    r"(?:north|south)(?:-?(?:east|west))? of|east of|west of|close to|next to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Where people went or came from is not where the event happened ("flown to Lindport").

@@ -47,6 +47,23 @@ _REFERS_BACK = re.compile(
 )
 
 
+# Words that count the dead and hurt rather than tell what happened.
+CASUALTY_STEM = re.compile(
+    r"^(?:kill|die|died|dies|dead|death|toll|injur|wound|hurt|hospitali|casualt|lives|life|bodies)",
+    re.IGNORECASE,
+)
+
+
+def only_toll_words(text: str, taxonomy: Taxonomy) -> bool:
+    """The text has casualty words and no event word that is not one ("three children have
+    died", "the toll rose to 20"; not "a bomb killed three")."""
+    triggers = trigger_pattern(taxonomy)
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    return any(CASUALTY_STEM.match(w) for w in words) and all(
+        CASUALTY_STEM.match(w) for w in words if triggers.match(w)
+    )
+
+
 @dataclass(frozen=True)
 class Pick:
     """A sentence to read for events, the sentence before it when it refers back, and whether it is
@@ -82,3 +99,9 @@ def pick_sentences(body: list[Span], taxonomy: Taxonomy) -> list[Pick]:
         context = body[i - 1] if i > 0 and _REFERS_BACK.match(span.text) else None
         picks.append(Pick(span, context, lead))
     return picks
+
+
+def names_an_act(text: str, taxonomy: Taxonomy) -> bool:
+    """The text has an event word that does not count casualties ("crashed", "exploded")."""
+    triggers = trigger_pattern(taxonomy)
+    return any(triggers.match(w) and not CASUALTY_STEM.match(w) for w in re.findall(r"[A-Za-z][\w'-]*", text))
