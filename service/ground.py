@@ -404,10 +404,10 @@ def ground(
             story = inherited_place(sentence, lead, date_text, near)
             if story is not None:
                 location = story
-                date_text = date_text or _lead_time(lead, report)
+                date_text = date_text or _story_time(lead, texts, report)
         if date_text is None and location != "unspecified" and _lead_event(sentence, location, lead):
             # "35 workers were killed in Tarsa" in a story whose lead says Tarsa was hit on Monday
-            date_text = _lead_time(lead, report)
+            date_text = _story_time(lead, texts, report)
         previous = reading.candidate
         here, apart = _by_clause(casualties, sentence, location, report.warnings)
         groups = [(here, location, date_text)] + [([c], _own_place(c, sentence), None) for c in apart]
@@ -451,6 +451,38 @@ def _lead_time(lead: str | None, report: GroundingReport) -> str | None:
         report.warnings.append(f"the lead's time {time!r} dates no event of the lead; not used")
         return None
     return event_time(time, lead, report)
+
+
+# A sentence after the lead that names the lead's event as known ("Friday's blast", "the tragedy").
+_DEFINITE_EVENT = re.compile(
+    rf"\b(?:the|this|that|\w+day's|yesterday's|today's)\s+(?:[\w-]+\s+)?"
+    rf"(?:{'|'.join(EVENT_STEMS)}|tragedy|incident|disaster)\w*",
+    re.IGNORECASE,
+)
+_STORY_TIME_SENTENCES = 2
+
+
+def _story_time(lead: str | None, texts: Sequence[str], report: GroundingReport) -> str | None:
+    """The time of the story's event: the lead's, or, when the lead gives none, the time the next
+    sentences give the event they name as known ("The tragedy happened on Sunday", "Friday's
+    blast"); news leads often leave the day to the second or third sentence."""
+    own = _lead_time(lead, report)
+    if own or not lead:
+        return own
+    first = next((i for i, text in enumerate(texts) if text and lead.startswith(text)), None)
+    if first is None:
+        return None
+    for sentence in texts[first + 1 : first + 1 + _STORY_TIME_SENTENCES]:
+        time = first_time_expression(sentence)
+        if not time or BACKGROUND.search(sentence) or OTHER_EVENT.search(sentence):
+            continue
+        at = sentence.lower().find(time.lower())
+        doc = parser().parse(sentence)
+        if at >= 0 and any(
+            _dates(doc, m.span(), (at, at + len(time))) for m in _DEFINITE_EVENT.finditer(sentence)
+        ):
+            return event_time(time, sentence, report)
+    return None
 
 
 def _dates(doc: Doc, event: tuple[int, int], time: tuple[int, int]) -> bool:

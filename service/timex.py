@@ -28,7 +28,8 @@ _CORE = (
     rf"{_PART}|{_WEEKDAY}|{_MONTH})"
     rf"|(?:earlier|later)\s+(?:this|that|last|in\s+the)\s+(?:week|month|year|day|{_PART})"
     rf"|{_COUNT}\s+(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:ago|earlier|later|before)"
-    rf"|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:local\s+time|[A-Z]{{2,4}}))?"
+    # a time zone is written in capitals ("EST"): case-blind, "4pm on Sunday" would end at "on"
+    rf"|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:local\s+time|(?-i:[A-Z]{{2,4}})))?"
     rf"|(?:the\s+)?(?:past|last|previous|following|next)\s+(?:{_COUNT}\s+)?"
     rf"(?:days?|weeks?|months?|years?|hours?|night|{_PART})"
     rf"|the\s+day\s+(?:before|after)|the\s+night|the\s+same\s+day"
@@ -36,7 +37,8 @@ _CORE = (
 )
 _LEAD = r"(?:on|in|at|since|by|during|from|until|before|after|around|about|early|late|earlier|later|"
 _LEAD += r"just|shortly\s+(?:before|after)|the)\s+"
-_PHRASE = rf"(?:{_LEAD})*(?:{_CORE})(?:\s+(?:{_PART}|local\s+time))?"
+# "at 4.30pm on Sunday", "on Sunday at dawn": a clock time and a day make one phrase
+_PHRASE = rf"(?:{_LEAD})*(?:{_CORE})(?:\s+(?:{_PART}|local\s+time))?(?:\s+(?:on|at)\s+(?:{_CORE}))?"
 _FULL = re.compile(rf"^(?:{_PHRASE})(?:\s*(?:,|and|or|to|-|–)\s*(?:{_PHRASE}))*$", re.IGNORECASE)
 _OPENED = re.compile(r"^(?:on|in|at|since|during|until|early|late|earlier|later|last|this)\s", re.I)
 _SEARCH = re.compile(rf"(?<!\w)(?:{_PHRASE})(?!\w)", re.IGNORECASE)

@@ -544,3 +544,25 @@ def test_a_figure_in_a_clause_of_its_own_gets_no_place() -> None:
     )
     placed = {c.killed: e.location for e in report.events for c in e.casualties}
     assert placed == {40: "Varnia", 12: "unspecified"}
+
+
+def test_a_lead_without_a_day_takes_the_day_the_next_sentences_give_its_event() -> None:
+    from service.ground import GroundingReport, _story_time
+
+    crash = [
+        "Four people died after a small plane crashed into woods near Tarsa.",
+        "The tragedy happened as the pilot tried to land at 4.30pm on Sunday.",
+    ]
+    assert _story_time(crash[0], crash, GroundingReport()) == "at 4.30pm on Sunday"
+    blast = [
+        "A gas explosion at a depot in Tarsa injured 11 people.",
+        "Workers were treated at the scene, the fire chief said.",
+        "The cause of Friday's blast is under investigation.",
+    ]
+    assert _story_time(blast[0], blast, GroundingReport()) == "Friday"
+    # a time of something else in the next sentences is not the event's
+    other = [
+        "A gas explosion at a depot in Tarsa injured 11 people.",
+        "The company was fined on Tuesday over an earlier leak.",
+    ]
+    assert _story_time(other[0], other, GroundingReport()) is None

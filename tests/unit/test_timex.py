@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.timex import is_time_expression, time_phrase
+from service.timex import first_time_expression, is_time_expression, time_phrase
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,16 @@ def test_may_the_verb_and_a_sentence_end_dot_are_not_part_of_a_date() -> None:
     )
     assert not is_time_expression("may") and is_time_expression("in May")
     assert first_time_expression("Crowds gathered in Tarsa on Monday.") == "on Monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The boat sank at 4.30pm on Sunday off the cape.", "at 4.30pm on Sunday"),
+        ("The blast came around 9pm on Friday.", "around 9pm on Friday"),
+        ("It struck at 3am EST near the coast.", "at 3am EST"),
+        ("It struck on Monday at dawn.", "on Monday at dawn"),
+    ],
+)
+def test_a_clock_time_and_its_day_are_one_phrase(text: str, expected: str) -> None:
+    assert first_time_expression(text) == expected
