@@ -139,7 +139,8 @@ class BatchScheduler:
         with self._cond:
             self._closed = True
             self._cond.notify_all()
-        self._worker.join()
+        if threading.current_thread() is not self._worker:  # a finalizer may run on the worker itself
+            self._worker.join()
 
     def _run(self) -> None:
         """Admit, step, repeat, until closed and idle."""

@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import threading
 import time
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -143,6 +144,12 @@ def _load(model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int) -> Any
     )
 
 
+def _shut(scheduler: BatchScheduler, sequences: LlamaSequences) -> None:
+    """Stop the decoding thread, then free its context."""
+    scheduler.close()
+    sequences.close()
+
+
 class LlamaEngine:
     """One loaded GGUF model; `structured()` is serialized by a lock (llama.cpp is not thread-safe),
     or with `batch_size` > 1 served by one decoding thread that batches the calls in flight."""
@@ -186,6 +193,8 @@ class LlamaEngine:
             except (ValueError, RuntimeError) as exc:
                 raise ModelError(f"cannot create a {batch_size}-sequence context: {exc}") from exc
             self._scheduler = BatchScheduler(sequences, size=batch_size, n_batch=N_BATCH, n_ctx=self.n_ctx)
+            # The decoding thread holds the second context: end both when the engine goes away.
+            weakref.finalize(self, _shut, self._scheduler, sequences)
         complete = self._complete if self._scheduler is None else self._complete_batched
         self._create = instructor.patch(create=complete, mode=instructor.Mode.JSON_SCHEMA)
 
