@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     )
     n_ctx: int = Field(4096, ge=512, description="Context window in tokens.")
     seed: int = Field(0, description="Sampling seed (decoding is greedy; kept for reproducibility).")
+    batch_size: int = Field(
+        1,
+        ge=1,
+        le=16,
+        description="backend=llama_cpp: model calls of one article decoded together in one batch "
+        "(1 = one after another; answers may differ slightly from 1, so it is part of the cache key).",
+    )
     prefix_state_cache: bool = Field(
         True,
         description="backend=llama_cpp: save the KV state of each prompt's fixed prefix (system rules "

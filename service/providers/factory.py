@@ -16,5 +16,10 @@ def build_llm(settings: Settings) -> LLM:
     model = resolve(settings.model, settings.models_dir)
     prefix_dir = settings.cache_dir / "prefix-states" if settings.prefix_state_cache else None
     return LazyEngine(
-        model, n_ctx=settings.n_ctx, n_threads=settings.n_threads, seed=settings.seed, prefix_dir=prefix_dir
+        model,
+        n_ctx=settings.n_ctx,
+        n_threads=settings.n_threads,
+        seed=settings.seed,
+        prefix_dir=prefix_dir,
+        batch_size=settings.batch_size,
     )

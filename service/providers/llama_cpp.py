@@ -1,13 +1,17 @@
-"""The in-process backend: llama-cpp-python behind instructor, grammar-constrained, one call at a time.
+"""The in-process backend: llama-cpp-python behind instructor, grammar-constrained.
 
-Every call starts from the canonical KV state of its prompt's prefix (service.providers.prefix_states),
-so an answer is a function of the model, the prompt and the settings, not of the previous call."""
+With `batch_size` 1 calls run one at a time; above 1 the calls sent from several threads are decoded
+together in one batch (service.providers.batch_scheduler). Every call starts from the canonical KV
+state of its prompt's prefix (service.providers.prefix_states), so an answer is a function of the
+model, the prompt and the settings, not of the previous call."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import threading
 import time
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,8 +23,11 @@ from pydantic import BaseModel
 from service.errors import GenerationError, ModelError
 from service.llm import Usage
 from service.models import ResolvedModel
+from service.providers.batch_scheduler import BatchScheduler
+from service.providers.batched_chat import batched_chat_completion
 from service.providers.failures import last_problem
 from service.providers.formats import json_object_format
+from service.providers.llama_batch import LlamaSequences
 from service.providers.prefix_states import PrefixStates
 from service.providers.state_files import StateFiles
 
@@ -137,8 +144,15 @@ def _load(model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int) -> Any
     )
 
 
+def _shut(scheduler: BatchScheduler, sequences: LlamaSequences) -> None:
+    """Stop the decoding thread, then free its context."""
+    scheduler.close()
+    sequences.close()
+
+
 class LlamaEngine:
-    """One loaded GGUF model; `structured()` is serialized by a lock (llama.cpp is not thread-safe)."""
+    """One loaded GGUF model; `structured()` is serialized by a lock (llama.cpp is not thread-safe),
+    or with `batch_size` > 1 served by one decoding thread that batches the calls in flight."""
 
     def __init__(
         self,
@@ -149,6 +163,7 @@ class LlamaEngine:
         seed: int,
         prefix_dir: Path | None = None,
         prefix_cache_mb: int = 512,
+        batch_size: int = 1,
     ) -> None:
         """Load the model (prefix states in RAM, and on disk with `prefix_dir`); ModelError if it cannot."""
         try:
@@ -171,7 +186,22 @@ class LlamaEngine:
         self.last_response_format: dict[str, Any] | None = None
         self.last_content: str | None = None
         self._lock = threading.Lock()
-        self._create = instructor.patch(create=self._complete, mode=instructor.Mode.JSON_SCHEMA)
+        self._scheduler: BatchScheduler | None = None
+        if batch_size > 1:
+            try:
+                sequences = LlamaSequences(self._llama, self.prefix_states, size=batch_size, n_batch=N_BATCH)
+            except (ValueError, RuntimeError) as exc:
+                raise ModelError(f"cannot create a {batch_size}-sequence context: {exc}") from exc
+            self._scheduler = BatchScheduler(sequences, size=batch_size, n_batch=N_BATCH, n_ctx=self.n_ctx)
+            # The decoding thread holds the second context: end both when the engine goes away.
+            weakref.finalize(self, _shut, self._scheduler, sequences)
+        complete = self._complete if self._scheduler is None else self._complete_batched
+        self._create = instructor.patch(create=complete, mode=instructor.Mode.JSON_SCHEMA)
+
+    @property
+    def batch_size(self) -> int:
+        """How many calls are decoded at once."""
+        return 1 if self._scheduler is None else self._scheduler.size
 
     @property
     def n_ctx(self) -> int:
@@ -196,6 +226,22 @@ class LlamaEngine:
         self.last_content = response.choices[0].message.content
         return response
 
+    def _complete_batched(self, **kwargs: Any) -> Any:
+        """`_complete`, decoded as one sequence of the scheduler's batch (called from any thread)."""
+        kwargs.pop("model", None)
+        kwargs.pop("stream", None)
+        kwargs["response_format"] = json_object_format(kwargs.get("response_format"))
+        for key, value in self.decoding.items():
+            kwargs.setdefault(key, value)
+        assert self._scheduler is not None
+        started = time.perf_counter()
+        response = batched_chat_completion(self._llama, self._scheduler, **kwargs)
+        with self._lock:
+            self.last_response_format = kwargs["response_format"]
+            self.usage.record(time.perf_counter() - started, response.usage)
+            self.last_content = response.choices[0].message.content
+        return response
+
     def structured(
         self,
         messages: list[dict[str, str]],
@@ -205,7 +251,8 @@ class LlamaEngine:
         max_retries: int = 2,
     ) -> T:
         """Answer `messages` with a `response_model` instance; instructor retries on invalid output."""
-        with self._lock:
+        # Batched calls are serialized by the scheduler's thread instead, so they may overlap here.
+        with self._lock if self._scheduler is None else contextlib.nullcontext():
             try:
                 result: T = self._create(
                     messages=messages,
@@ -226,16 +273,22 @@ class LazyEngine:
 
     A run whose every article is cached never pays the model load."""
 
-    # One llama.cpp context decodes one sequence at a time: callers get no gain from sending more.
-    max_concurrency = 1
-
     def __init__(
-        self, model: ResolvedModel, *, n_ctx: int, n_threads: int, seed: int, prefix_dir: Path | None = None
+        self,
+        model: ResolvedModel,
+        *,
+        n_ctx: int,
+        n_threads: int,
+        seed: int,
+        prefix_dir: Path | None = None,
+        batch_size: int = 1,
     ) -> None:
         """Remember how to load the model; load nothing yet. `prefix_dir`: prefix states on disk."""
         self.name = model.name
         self._model = model
-        self._params = {"n_ctx": n_ctx, "n_threads": n_threads, "seed": seed}
+        # batch_size 1: one sequence at a time, so callers gain nothing from sending more.
+        self.max_concurrency = batch_size
+        self._params = {"n_ctx": n_ctx, "n_threads": n_threads, "seed": seed, "batch_size": batch_size}
         self._prefix_dir = prefix_dir
         self._engine: LlamaEngine | None = None
         self._lock = threading.Lock()
@@ -248,8 +301,11 @@ class LazyEngine:
 
     @property
     def decoding(self) -> dict[str, Any]:
-        """Greedy decoding parameters of every call."""
-        return dict(DECODING)
+        """Greedy decoding parameters of every call, and the batch size when above 1.
+
+        llama.cpp's numbers depend on the batch a token is evaluated in, so batched answers may differ."""
+        batch = int(self._params["batch_size"])
+        return dict(DECODING) if batch == 1 else {**DECODING, "batch_size": batch}
 
     @property
     def prefix_dir(self) -> Path | None:

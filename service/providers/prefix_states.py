@@ -153,6 +153,20 @@ class PrefixStates:
                 raise ModelError(f"llama.cpp could not restore the state of a {len(prefix)}-token prefix")
         return len(prefix)
 
+    def state(self, tokens: Sequence[int]) -> tuple[int, bytes | None]:
+        """The length and bytes of the canonical state of the prompt's prefix, built if new, not restored.
+
+        For a caller that loads the state into another context (service.providers.llama_batch)."""
+        self.stats.calls += 1
+        bounds = cuts(tokens, self._markers)
+        if not bounds:
+            return 0, None
+        prefix = list(tokens[: bounds[-1]])
+        blob, _ = self._known(prefix)
+        if blob is None:
+            blob = self._build(tokens, bounds)
+        return len(prefix), blob
+
     def _known(self, prefix: list[int]) -> tuple[bytes | None, bool]:
         """A kept state of `prefix` and whether it came from disk, or (None, False)."""
         blob = self._ram.get(prefix)
