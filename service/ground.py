@@ -411,7 +411,8 @@ def ground(
         previous = reading.candidate
         here, apart = _by_clause(casualties, sentence, location, report.warnings)
         groups = [(here, location, date_text)] + [([c], _own_place(c, sentence), None) for c in apart]
-        for figures, place, when in groups:
+        for found, place, when in groups:
+            figures = [c for c in found if not _restated(c, place, when, sentence, report, published)]
             if not figures:
                 continue
             event = _same_event(report.events, place, when, facts.event_type)
@@ -430,6 +431,27 @@ def ground(
                 )
             )
     return report
+
+
+def _restated(
+    c: Casualty, place: str, when: str | None, sentence: str, report: GroundingReport, published: str | None
+) -> bool:
+    """The figure repeats one already reported (same numbers and group, same place or none, no word
+    of another event or period): one claim, not two. A date the repetition gives and the first
+    lacked is kept on the first's event ("Four died" ... "Four died in the crash on Sunday")."""
+    if BACKGROUND.search(sentence) or OTHER_EVENT.search(sentence):
+        return False
+    for event in report.events:
+        same_place = place == "unspecified" or place.lower() == event.location.lower()
+        same_time = not when or not event.date_text or when.lower() == event.date_text.lower()
+        if same_place and same_time and _known(c, event.casualties):
+            if when and not event.date_text:
+                event.date_text, event.date = when, resolve_date(when, published)
+            report.warnings.append(
+                f"figure {c.killed}/{c.injured} restated in {sentence[:60]!r}: reported once"
+            )
+            return True
+    return False
 
 
 # What happens in a lead: an event word or a casualty verb ("victims" alone happens to nobody).

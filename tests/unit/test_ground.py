@@ -566,3 +566,23 @@ def test_a_lead_without_a_day_takes_the_day_the_next_sentences_give_its_event() 
         "The company was fined on Tuesday over an earlier leak.",
     ]
     assert _story_time(other[0], other, GroundingReport()) is None
+
+
+def test_a_figure_restated_is_reported_once_and_gives_its_date() -> None:
+    first = "Four people died after a small plane crashed into woods near Tarsa."
+    again = "Four people died in the crash on Sunday, police said."
+    article = f"{first} {again}"
+    spans = [Span(0, len(first), first), Span(len(first) + 1, len(article), again)]
+    readings = []
+    evidence = {}
+    for span, place, when in ((spans[0], "near Tarsa", None), (spans[1], None, "on Sunday")):
+        facts = SentenceFacts(
+            figures=[fig(killed=4)], event_type="crash", place=place, when=when, by=None, target=None
+        )
+        readings.append(Reading(Candidate(span, ""), facts))
+        evidence[span.start] = Evidence(quote=span.text, start=span.start, end=span.end)
+    report = ground(readings, evidence, article, None, sentences=spans)
+    assert [(e.location, e.date_text, [c.killed for c in e.casualties]) for e in report.events] == [
+        ("near Tarsa", "on Sunday", [4])
+    ]
+    assert any("restated" in w for w in report.warnings)
