@@ -433,18 +433,37 @@ def ground(
     return report
 
 
+_ANYONE = frozenset(("people", "persons", "person"))
+
+
+def _within(a: str, b: str) -> bool:
+    """One phrase holds the other ("Hiroshima" and "Hiroshima Airport", "on Sunday" and "at 4pm
+    on Sunday"): the same place or time said more or less exactly."""
+    x, y = a.lower().removeprefix("the "), b.lower().removeprefix("the ")
+    return x in y or y in x
+
+
+def _same_figure(c: Casualty, k: Casualty) -> bool:
+    """The same numbers for the same people: groups that differ only in how generic they are
+    ("people" and "passengers"); "two soldiers" and "two civilians" are other people."""
+    groups = {(g or "people").lower() for g in (c.group, k.group)}
+    same_people = len(groups) == 1 or bool(groups & _ANYONE)
+    return (c.killed, c.injured) == (k.killed, k.injured) and same_people
+
+
 def _restated(
     c: Casualty, place: str, when: str | None, sentence: str, report: GroundingReport, published: str | None
 ) -> bool:
-    """The figure repeats one already reported (same numbers and group, same place or none, no word
-    of another event or period): one claim, not two. A date the repetition gives and the first
-    lacked is kept on the first's event ("Four died" ... "Four died in the crash on Sunday")."""
+    """The figure repeats one already reported (same numbers and people, the same place or time
+    said more or less exactly, or none; no word of another event or period): one claim, not two.
+    A date the repetition gives and the first lacked is kept on the first's event ("Four died"
+    ... "Four died in the crash on Sunday")."""
     if BACKGROUND.search(sentence) or OTHER_EVENT.search(sentence):
         return False
     for event in report.events:
-        same_place = place == "unspecified" or place.lower() == event.location.lower()
-        same_time = not when or not event.date_text or when.lower() == event.date_text.lower()
-        if same_place and same_time and _known(c, event.casualties):
+        same_place = place == "unspecified" or _within(place, event.location)
+        same_time = not when or not event.date_text or _within(when, event.date_text)
+        if same_place and same_time and any(_same_figure(c, k) for k in event.casualties):
             if when and not event.date_text:
                 event.date_text, event.date = when, resolve_date(when, published)
             report.warnings.append(

@@ -586,3 +586,28 @@ def test_a_figure_restated_is_reported_once_and_gives_its_date() -> None:
         ("near Tarsa", "on Sunday", [4])
     ]
     assert any("restated" in w for w in report.warnings)
+
+
+@pytest.mark.parametrize(
+    ("first", "again", "same"),
+    [
+        ((2, None, "children"), (2, None, None), True),
+        ((7, None, "people"), (7, None, "occupants"), True),
+        ((2, None, "soldiers"), (2, None, "civilians"), False),
+        ((2, None, None), (3, None, None), False),
+    ],
+)
+def test_a_restated_figure_is_the_same_numbers_for_the_same_people(
+    first: tuple, again: tuple, same: bool
+) -> None:
+    from service.ground import _same_figure
+    from service.schema import Casualty
+
+    quote = Evidence(quote="x", start=0, end=1)
+
+    def casualty(killed: int, injured: int | None, group: str | None) -> Casualty:
+        return Casualty(
+            killed=killed, injured=injured, group=group, qualifier=None, claimed_by=None, evidence=quote
+        )
+
+    assert _same_figure(casualty(*first), casualty(*again)) is same
