@@ -86,7 +86,11 @@ class ReplayLLM:
 
     def structured(self, messages: list[dict[str, str]], response_model: type[T], *, max_tokens: int) -> T:
         """The recorded answer to this exact call, else the model's (recorded for next time)."""
-        key = call_key(self.fingerprint, messages, response_model, max_tokens)
+        # batched decoding answers differently from one call at a time (llama.cpp's numbers depend
+        # on the batch): its answers are keyed apart; at batch size 1 the keys stay as recorded
+        batch = self.decoding.get("batch_size")
+        fingerprint = self.fingerprint if batch is None else f"{self.fingerprint}+batch{batch}"
+        key = call_key(fingerprint, messages, response_model, max_tokens)
         with self._lock:
             if key in self._answers:
                 self.replayed += 1

@@ -54,3 +54,15 @@ def test_a_torn_last_line_is_skipped(tmp_path: Path) -> None:
     ReplayLLM(first, record).structured(ASK, Verdict, max_tokens=8)
     record.write_text(record.read_text() + '{"key": "abc", "ans', encoding="utf-8")
     assert ReplayLLM(FakeLLM(), record).structured(ASK, Verdict, max_tokens=8).answer == "no"
+
+
+def test_batched_answers_are_kept_apart_from_one_at_a_time_ones(tmp_path: Path) -> None:
+    record = tmp_path / "calls.jsonl"
+    alone = FakeLLM()
+    alone.enqueue({"answer": "no"})
+    ReplayLLM(alone, record).structured(ASK, Verdict, max_tokens=8)
+    batched = FakeLLM(decoding={"batch_size": 4})
+    batched.enqueue({"answer": "batched"})
+    replay = ReplayLLM(batched, record)
+    assert replay.structured(ASK, Verdict, max_tokens=8).answer == "batched"
+    assert replay.replayed == 0
