@@ -151,8 +151,14 @@ def _governing_role(noun: Token, depth: int = 0) -> Role | None:
                 role = (_role_of_word(pobj) or _whole_role(pobj)) if pobj.dep_ == "pobj" else None
                 if role is not None:
                     return role
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" and _OTHER.match(noun.head.lemma_):
-        return "other"  # "saved 20 lives", "20 bodies were exhumed" is not a toll of this verb
+    if (
+        noun.dep_ in ("dobj", "nsubjpass", "nsubj")
+        and noun.head.pos_ == "VERB"
+        and _OTHER.match(noun.head.lemma_)
+    ):
+        # "saved 20 lives", "20 bodies were exhumed", a headline's "32 lives saved" (parsed as a
+        # subject): not a toll of this verb
+        return "other"
     own = _role_of_word(noun)
     if own in ("killed", "injured") and noun.pos_ in ("NOUN", "ADJ", "PROPN"):
         return own  # "38 deaths", "12 dead", "20 casualties" (either is decided below)

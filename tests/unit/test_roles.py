@@ -111,3 +111,18 @@ def test_the_whole_of_a_part_counts_what_its_noun_says(
     sentence: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a headline's reduced passive, parsed as a subject: the lives were saved, nobody died
+        (
+            "26 lives saved: a chain of kidney transplants began with one donor.",
+            [("26", "other"), ("one", None)],
+        ),
+        ("40 protesters died in the clashes.", [("40", "killed")]),
+    ],
+)
+def test_lives_saved_are_no_deaths(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert roles(sentence) == expected
