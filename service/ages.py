@@ -82,17 +82,15 @@ def ages(doc: Doc) -> list[tuple[str, int]]:
 
 
 def wrong_ages(claim: Doc, article: Iterable[Doc]) -> list[str]:
-    """Problems with the ages the claim gives people: an age the article gives someone else, or a
-    person the article gives another age."""
+    """Problems with the ages the claim gives people: a person the article gives another age."""
     stated: dict[str, set[int]] = {}
     for doc in article:
         for name, age in ages(doc):
             stated.setdefault(name, set()).add(age)
-    problems = []
-    for name, age in ages(claim):
-        own = stated.get(name)
-        if own and age not in own:
-            problems.append(f"gives {name.title()} the age {age}; the article says {sorted(own)}")
-        elif not own and any(age in given for given in stated.values()):
-            problems.append(f"gives {name.title()} the age {age}, which the article gives someone else")
-    return problems
+    # A person the article gives no age is left alone, even when the number is someone else's age:
+    # the reading of names is loose ("a 2-year-old dog from Des Moines named Tank").
+    return [
+        f"gives {name.title()} the age {age}; the article says {sorted(stated[name])}"
+        for name, age in ages(claim)
+        if stated.get(name) and age not in stated[name]
+    ]

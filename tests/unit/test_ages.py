@@ -29,7 +29,9 @@ def test_ages_are_read_as_news_writes_them() -> None:
     [
         ("Lena Okafor and Tomas Reyes, both 41, were found near the bridge.", True),
         ("Tomas Reyes, 41, was found near the bridge.", True),
-        ("Jan de Vries, 67, said homes were lost.", True),
+        # no age for him in the article: left alone, though 67 is another person's age
+        ("Jan de Vries, 67, said homes were lost.", False),
+        ("A 2-year-old dog named Tank won the show.", False),
         ("Lena Okafor, 41, and Tomas Reyes, 67, were found near the bridge.", False),
         ("The 23-year-old Priya Nandakumar was hurt.", False),
         ("Okafor was found near the bridge.", False),
