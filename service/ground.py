@@ -26,6 +26,7 @@ from service.roles import figure_role
 from service.schema import Casualty, Event, Evidence
 from service.syntax import (
     bare_toll,
+    clause_verb,
     counted_noun,
     counts_remains,
     described_as,
@@ -486,12 +487,17 @@ def _lead_time(lead: str | None, report: GroundingReport) -> str | None:
     time = first_time_expression(lead)
     if not time or not lead:
         return None
-    at = lead.lower().find(time.lower())
-    doc = parser().parse(lead)
-    if at >= 0 and not any(_dates(doc, m.span(), (at, at + len(time))) for m in _HAPPENED.finditer(lead)):
+    if lead.lower().find(time.lower()) >= 0 and not _dates_one_of(lead, time, _HAPPENED):
         report.warnings.append(f"the lead's time {time!r} dates no event of the lead; not used")
         return None
     return event_time(time, lead, report)
+
+
+def _dates_one_of(text: str, time: str, events: re.Pattern[str]) -> bool:
+    """The time phrase written in `text` dates one of the event words `events` finds there."""
+    at = text.lower().find(time.lower())
+    doc = parser().parse(text)
+    return at >= 0 and any(_dates(doc, m.span(), (at, at + len(time))) for m in events.finditer(text))
 
 
 # A sentence after the lead that names the lead's event as known ("Friday's blast", "the tragedy").
@@ -517,11 +523,7 @@ def _story_time(lead: str | None, texts: Sequence[str], report: GroundingReport)
         time = first_time_expression(sentence)
         if not time or BACKGROUND.search(sentence) or OTHER_EVENT.search(sentence):
             continue
-        at = sentence.lower().find(time.lower())
-        doc = parser().parse(sentence)
-        if at >= 0 and any(
-            _dates(doc, m.span(), (at, at + len(time))) for m in _DEFINITE_EVENT.finditer(sentence)
-        ):
+        if _dates_one_of(sentence, time, _DEFINITE_EVENT):
             return event_time(time, sentence, report)
     return None
 
@@ -566,7 +568,7 @@ def _by_clause(
     doc = parser().parse(sentence)
     here, apart = [], []
     for c in casualties:
-        mention = _mention(sentence, c.killed if c.killed is not None else c.injured)
+        mention = _figure_mention(sentence, c)
         if mention is None or same_clause(doc, (mention.start, mention.end), (at, at + len(name))):
             here.append(c)
         else:
@@ -577,18 +579,22 @@ def _by_clause(
     return here, apart
 
 
+def _figure_mention(sentence: str, c: Casualty) -> NumberMention | None:
+    """Where the figure's number (its killed count first) stands in `sentence`."""
+    return _mention(sentence, c.killed if c.killed is not None else c.injured)
+
+
 def _own_place(c: Casualty, sentence: str) -> str:
     """The place of a figure split from its sentence's place: its "where" clause's, or none."""
-    mention = _mention(sentence, c.killed if c.killed is not None else c.injured)
+    mention = _figure_mention(sentence, c)
     return (_where_clause_place(sentence, mention) if mention else None) or "unspecified"
 
 
 def _where_clause_place(sentence: str, mention: NumberMention) -> str | None:
     """The place a "where" clause holding the number describes ("in Oskland, where 12 died": Oskland)."""
     doc = parser().parse(sentence)
-    verb = number_token(doc, mention.start, mention.end)
-    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    number = number_token(doc, mention.start, mention.end)
+    verb = clause_verb(number) if number is not None else None
     if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
         return None
     place = verb.head

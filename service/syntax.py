@@ -310,7 +310,7 @@ def bare_toll(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _clause_verb(token: Token) -> Token:
+def clause_verb(token: Token) -> Token:
     """The verb whose clause holds `token` (the root when none is above it)."""
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
@@ -341,7 +341,7 @@ def same_clause(doc: Doc, first: tuple[int, int], second: tuple[int, int]) -> bo
     spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (first, second)]
     if any(span is None or len(span) == 0 for span in spans):
         return False
-    one, two = (_clause_verb(span.root) for span in spans if span is not None)
+    one, two = (clause_verb(span.root) for span in spans if span is not None)
     return _reaches(one, two) or _reaches(two, one)
 
 
@@ -370,7 +370,7 @@ def same_time(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) -> bool:
     spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (figure, time)]
     if any(span is None or len(span) == 0 for span in spans):
         return True
-    one, two = (_clause_verb(span.root) for span in spans if span is not None)
+    one, two = (clause_verb(span.root) for span in spans if span is not None)
     return not (_across_time_clause(one, two) or _across_time_clause(two, one))
 
 
@@ -386,7 +386,7 @@ def told_not_happened(doc: Doc, start: int, end: int, *, finding: bool = False) 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    head = _clause_verb(span.root)
+    head = clause_verb(span.root)
     lemma = head.lemma_.lower()
     return head.pos_ in ("VERB", "AUX") and bool(_TELLING.match(lemma) or (finding and _FINDING.match(lemma)))
 

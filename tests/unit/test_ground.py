@@ -3,7 +3,14 @@
 import pytest
 
 from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
-from service.ground import check_numbers, check_source, ground, group_as_written, qualifier_of
+from service.ground import (
+    GroundingReport,
+    check_numbers,
+    check_source,
+    ground,
+    group_as_written,
+    qualifier_of,
+)
 from service.numbers import find_numbers
 from service.schema import Evidence
 from service.text import Span
@@ -428,11 +435,25 @@ def _one_sentence_facts(sentence: str, figure: FigureDraft, when: str | None = N
     return SentenceFacts(figures=[figure], event_type="accident", place=None, when=when, by=None, target=None)
 
 
+def _ground_sentence(
+    sentence: str,
+    figures: list[FigureDraft],
+    place: str | None,
+    when: str | None = None,
+    event_type: str = "flood",
+) -> GroundingReport:
+    """`ground` over an article of one sentence that the model read as `figures` at `place`."""
+    span = Span(0, len(sentence), sentence)
+    facts = SentenceFacts(
+        figures=figures, event_type=event_type, place=place, when=when, by=None, target=None
+    )
+    reading = Reading(Candidate(span, ""), facts)
+    return ground([reading], {0: Evidence(quote=sentence, start=0, end=len(sentence))}, sentence, None)
+
+
 def test_bodies_found_do_not_date_the_deaths() -> None:
     article = "Divers had recovered 120 bodies when the search was called off in March."
-    span = Span(0, len(article), article)
-    reading = Reading(Candidate(span, ""), _one_sentence_facts(article, fig(killed=120), when="in March"))
-    report = ground([reading], {0: Evidence(quote=article, start=0, end=len(article))}, article, None)
+    report = _ground_sentence(article, [fig(killed=120)], None, when="in March", event_type="accident")
     assert [e.date_text for e in report.events] == [None]
     assert any("bodies were found" in w for w in report.warnings)
 
@@ -465,17 +486,7 @@ def test_a_figure_in_another_clause_does_not_take_the_sentences_place() -> None:
         "Floods have killed at least 40 people in Varnia so far, and in Oskland, where 12 people "
         "also died, rescue teams are stretched."
     )
-    span = Span(0, len(sentence), sentence)
-    facts = SentenceFacts(
-        figures=[fig(killed=40), fig(killed=12)],
-        event_type="flood",
-        place="Varnia",
-        when=None,
-        by=None,
-        target=None,
-    )
-    reading = Reading(Candidate(span, ""), facts)
-    report = ground([reading], {0: Evidence(quote=sentence, start=0, end=len(sentence))}, sentence, None)
+    report = _ground_sentence(sentence, [fig(killed=40), fig(killed=12)], "Varnia")
     placed = {c.killed: e.location for e in report.events for c in e.casualties}
     # the "where" clause says where the 12 died
     assert placed == {40: "Varnia", 12: "Oskland"}
@@ -484,21 +495,7 @@ def test_a_figure_in_another_clause_does_not_take_the_sentences_place() -> None:
 
 def test_figures_sharing_a_clause_share_its_place() -> None:
     sentence = "Five people were killed and 30 injured in Varnia on Monday."
-    span = Span(0, len(sentence), sentence)
-    facts = SentenceFacts(
-        figures=[fig(killed=5), fig(injured=30)],
-        event_type="flood",
-        place="Varnia",
-        when=None,
-        by=None,
-        target=None,
-    )
-    report = ground(
-        [Reading(Candidate(span, ""), facts)],
-        {0: Evidence(quote=sentence, start=0, end=len(sentence))},
-        sentence,
-        None,
-    )
+    report = _ground_sentence(sentence, [fig(killed=5), fig(injured=30)], "Varnia")
     assert [(e.location, [(c.killed, c.injured) for c in e.casualties]) for e in report.events] == [
         ("Varnia", [(5, None), (None, 30)])
     ]
@@ -527,21 +524,7 @@ def test_the_leads_time_is_inherited_only_when_it_dates_the_leads_event(lead: st
 
 def test_a_figure_in_a_clause_of_its_own_gets_no_place() -> None:
     sentence = "Floods killed 40 people in Varnia, and 12 more died as the river rose."
-    span = Span(0, len(sentence), sentence)
-    facts = SentenceFacts(
-        figures=[fig(killed=40), fig(killed=12)],
-        event_type="flood",
-        place="Varnia",
-        when=None,
-        by=None,
-        target=None,
-    )
-    report = ground(
-        [Reading(Candidate(span, ""), facts)],
-        {0: Evidence(quote=sentence, start=0, end=len(sentence))},
-        sentence,
-        None,
-    )
+    report = _ground_sentence(sentence, [fig(killed=40), fig(killed=12)], "Varnia")
     placed = {c.killed: e.location for e in report.events for c in e.casualties}
     assert placed == {40: "Varnia", 12: "unspecified"}
 
