@@ -78,6 +78,16 @@ _LATER_DEATH = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)"
+)
+# A calendar day takes "on" ("on May 3", "on 3 May 2019"); a month or a year alone takes "in".
+_ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = re.compile(
+    rf"^(?:{_MONTH}\s+{_ORDINAL_DAY}|{_ORDINAL_DAY}\s+{_MONTH})(?:,?\s+\d{{4}})?$", re.IGNORECASE
+)
+_MONTH_OR_YEAR = re.compile(rf"^(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}}|the\s+\d{{4}}s)$", re.IGNORECASE)
 
 
 def _spell(value: int) -> str:
@@ -194,8 +204,10 @@ def _when(c: Casualty, event: Event) -> str:
     number = _number_at(c)
     if not same_time(parser().parse(quote), (number, number + 1), (at, at + len(event.date_text))):
         return ""
-    if _WEEKDAY.match(event.date_text):
+    if _WEEKDAY.match(event.date_text) or _DAY.match(event.date_text):
         return f" on {event.date_text}"
+    if _MONTH_OR_YEAR.match(event.date_text):
+        return f" in {event.date_text}"  # "killed in December", never "killed December"
     if event.date_text.lower().startswith(("the ", "past ", "previous ")):
         return f" in {event.date_text}"  # "in the past week", not "in Kansas the past week"
     return f" {event.date_text}"

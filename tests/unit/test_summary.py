@@ -455,3 +455,20 @@ def test_a_death_at_the_scene_keeps_its_place() -> None:
     c = _figure(quote, killed=1, group="cyclists")
     e = event(location="Dornbach", date_text="on Sunday", event_type="accident", casualties=[c])
     assert figure_sentence(c, e) == "One cyclist died in Dornbach on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("quote", "date_text", "said"),
+    [
+        ("Nine people were killed in a March storm that flattened the coast", "March", "in March"),
+        ("Nine people were killed on 4 June 2021 when the dam broke", "4 June 2021", "on 4 June 2021"),
+        ("Nine people were killed on June 4 when the dam broke", "June 4", "on June 4"),
+        ("Nine people were killed last week when the dam broke", "last week", "last week"),
+    ],
+)
+def test_a_month_or_a_year_takes_in_and_a_calendar_day_takes_on(
+    quote: str, date_text: str, said: str
+) -> None:
+    e = _figure_event(9, quote, "unspecified", date_text)
+    ((sentence, _),) = figure_sentences([e])
+    assert sentence.rstrip(".").endswith(said)
