@@ -7,6 +7,7 @@ import itertools
 import re
 from typing import NamedTuple
 
+from service.dates import MONTHS
 from service.numbers import find_numbers
 from service.places import BACKGROUND
 from service.schema import Casualty, Event
@@ -78,10 +79,7 @@ _LATER_DEATH = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?)"
-)
+_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 # A calendar day takes "on" ("on May 3", "on 3 May 2019"); a month or a year alone takes "in".
 _ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DAY = re.compile(
@@ -253,6 +251,14 @@ def figure_sentences(events: list[Event]) -> list[FigureSentence]:
         # "five of the six" are among the six already said
         whole = _whole_of(casualty)
         repeated = repeated or any(whole is not None and whole in (c.killed, c.injured) for c, _ in kept)
-        if same_time and not repeated and not BACKGROUND.search(casualty.evidence.quote):
+        # A second toll of the same kind whose clause names no place of its own is a part or a
+        # restatement of the first ("14 hurt", then "12 had minor injuries"): said alone it reads
+        # as another count of the same people.
+        first = kept[0][0]
+        same_kind = (casualty.killed is not None and first.killed is not None) or (
+            casualty.injured is not None and first.injured is not None
+        )
+        unplaced = same_kind and not _where(casualty, event)
+        if same_time and not repeated and not unplaced and not BACKGROUND.search(casualty.evidence.quote):
             kept.append((casualty, event))
     return [FigureSentence(figure_sentence(c, e), c) for c, e in kept[:MAX_FIGURE_SENTENCES]]
