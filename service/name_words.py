@@ -1,6 +1,6 @@
-"""Part of a name read as a thing: "a bridge" invented from "Appley Bridge quarry" or "Bridge Street".
+"""Part of a name read as a thing: "a bridge" invented from "Denby Bridge quarry" or "Bridge Street".
 
-A small model that meets "Lake Orlan" or "Denby Bridge quarry" may write "a lake" or "a bridge", a
+A small model that meets "Lake Orlan" or "Denby Bridge quarry" may write "a lake" or "a bridge": a
 thing the article never mentions. A summary sentence that introduces a common noun with an
 indefinite article, where the article writes that word only capitalized inside a multi-word name
 and not as the name's head (and never as a common noun), invents it. A name that ends in the word
@@ -27,21 +27,21 @@ def _title_case(sentence: Doc) -> bool:
 
 
 def _not_head(token: Token) -> bool:
-    """The word modifies what the name is ("Lake Placid", "Bridge Street", "Appley Bridge quarry");
-    a name that ends in it mostly is one ("St Anne's Church" is a church, "Garissa University
-    College" a college)."""
+    """The word modifies what the name is ("Lake Orlan", "Bridge Street", "Denby Bridge quarry");
+    a name that ends in it mostly is one ("St Anne's Church" is a church, "Marsh Valley College" a
+    college)."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     capitalized_after = after is not None and after.is_alpha and after.text[:1].isupper()
-    # a place's name before a noun ("Appley Bridge quarry") is where the noun is; a body's name
+    # a place's name before a noun ("Denby Bridge quarry") is where the noun is; a body's name
     # before one ("the Budget Committee meeting") is still that body
     place = token.ent_type_ in ("GPE", "LOC", "FAC")
     return capitalized_after or (place and token.dep_ == "compound" and token.head.i > token.i)
 
 
 def _in_name(token: Token) -> bool:
-    """A capitalized word inside a multi-word name that is not the name's head ("Appley Bridge
-    quarry", "Lake Placid"), not at the sentence start."""
+    """A capitalized word inside a multi-word name that is not the name's head ("Denby Bridge
+    quarry", "Lake Orlan"), not at the sentence start."""
     if not token.text[:1].isupper() or token.is_sent_start or token.i == 0 or not _not_head(token):
         return False
     doc = token.doc

@@ -129,7 +129,7 @@ def code_problems(sentence: str, doc: Document, events: list[Event]) -> Sentence
     check.problems += [str(h) for h in hedged_things(claim, article_parses)]
     # an event placed where the article only says it was told or tried ("pleaded guilty at X Court")
     check.problems += [str(m) for m in moved_events(claim, article_parses)]
-    # a thing read out of a name ("a bridge" from "Appley Bridge quarry")
+    # a thing read out of a name ("a bridge" from "Denby Bridge quarry")
     check.problems += [str(n) for n in names_as_things(claim, article_parses)]
     if _DANGLING.search(sentence):
         check.problems.append("it ends in a fragment")
