@@ -41,7 +41,13 @@ def check(claim: str, article: str) -> list[str]:
             "He was charged with attempted robbery after the raid on the kiosk.",
             "robbery",
         ),
+        ("The heir signed the lease.", "The presumed heir signed the lease on Friday.", "heir"),
         # what something only appears, may or is believed to be
+        (
+            "A pipe bomb exploded outside the depot.",
+            "The device that went off outside the depot was reportedly a pipe bomb. Two windows broke.",
+            "pipe bomb",
+        ),
         (
             "Guards found a tunnel under the yard.",
             "Guards found what appears to be a tunnel under the yard. It ran for 30 metres.",
