@@ -20,8 +20,10 @@ from service.ages import wrong_ages
 from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
+from service.hedged_things import hedged_things
 from service.llm import LLM
 from service.modality import overstatements
+from service.name_words import names_as_things
 from service.numbers import find_numbers
 from service.prompts import PromptSet
 from service.relations import swapped_sides, wrong_doers
@@ -29,6 +31,7 @@ from service.roles import figure_role
 from service.schema import Event
 from service.syntax import parser
 from service.text import Span
+from service.venues import moved_events
 
 SUPPORT_SENTENCES = 3
 # Share of a sentence's content stems that its best supporting sentences must contain.
@@ -127,6 +130,12 @@ def code_problems(sentence: str, doc: Document, events: list[Event]) -> Sentence
     check.problems += wrong_ages(claim, article_parses)
     # a plan, forecast or claim said as done ("is expected to be named" -> "was named")
     check.problems += [str(o) for o in overstatements(claim, article_parses)]
+    # a thing the article only hedges ("a suspected leak") named as fact
+    check.problems += [str(h) for h in hedged_things(claim, article_parses)]
+    # an event placed where the article only says it was told or tried ("pleaded guilty at X Court")
+    check.problems += [str(m) for m in moved_events(claim, article_parses)]
+    # a thing read out of a name ("a bridge" from "Denby Bridge quarry")
+    check.problems += [str(n) for n in names_as_things(claim, article_parses)]
     if _DANGLING.search(sentence):
         check.problems.append("it ends in a fragment")
     check.support, covered = support_for(sentence, doc.sentences)
