@@ -33,7 +33,7 @@ _HEDGE = re.compile(
     r"favou?rite\w*|odds|due|schedul\w*|want\w*|wish\w*|seek\w*|sought|tr(y|ies|ied|ying)|"
     r"attempt\w*|threat\w*|vow\w*|promis\w*|pledg\w*|prepar\w*|tout\w*|predict\w*|forecast\w*|"
     r"bid\w*|going|rumou?r\w*|believ\w*|thought|think|said|alleg\w*|suppos\w*|reported|"
-    r"propos\w*|hoping|ready|eager|keen)$",
+    r"propos\w*|hoping|ready|eager|keen|understood|appear\w*|seem\w*|presum\w*|rumou?red)$",
     re.IGNORECASE,
 )
 # Verbs that put someone in a post: "was named host" may restate "is the favourite to take over as
@@ -137,13 +137,14 @@ def hedged(verb: Token) -> bool:
 
 
 def plainly_done(verb: Token) -> bool:
-    """A past or perfect assertion: "signed", "has signed", "was named", "has been named"."""
+    """A past or perfect assertion: "signed", "has signed", "was named", "has been named", "were
+    fighting"."""
     if hedged(verb) or _infinitive(verb):
         return False
     if verb.tag_ == "VBD":
         return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBN" and any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
+    return verb.tag_ in ("VBN", "VBG") and any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
 
 
 def _subject(verb: Token) -> Token | None:

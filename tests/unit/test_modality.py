@@ -37,6 +37,10 @@ def check(claim: str, article: str) -> list[str]:
         ("The ministry has canceled the order.", "The ministry did not cancel the order."),
         ("Police said the man fled the scene.", "The man is believed to have fled the scene, police said."),
         ("The singer was arrested.", "The singer was reportedly arrested at the airport."),
+        # "understood to", "appears to", "seems to": the article reports a belief, not the deed
+        ("The rebels were fighting the army.", "The rebels are understood to have been fighting the army."),
+        ("The driver lost control of the van.", "The driver appears to have lost control of the van."),
+        ("The pair ran the shop together.", "The pair seem to have run the shop together."),
     ],
 )
 def test_a_hedged_statement_said_as_done_is_found(claim: str, article: str) -> None:
