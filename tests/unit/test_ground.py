@@ -594,3 +594,39 @@ def test_a_restated_figure_is_the_same_numbers_for_the_same_people(
         )
 
     assert _same_figure(casualty(*first), casualty(*again)) is same
+
+
+def test_a_duration_from_another_event_does_not_date_the_record() -> None:
+    sentence = "Two anglers drowned off Port Elm two hours before the lifeboat arrived."
+    report = _ground_sentence(sentence, [fig(killed=2)], "Port Elm", when="two hours before")
+    assert [e.date_text for e in report.events] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        (
+            "The landslide buried 60 villagers in Kessa; 54 bodies were pulled out before rescuers "
+            "stopped digging on Friday.",
+            "on Friday",
+        ),
+        ("At least 40 miners died in the flooded pit, and 31 bodies had been brought up by Sunday.", "by Sunday"),
+    ],
+)
+def test_bodies_found_do_not_date_the_deaths_whichever_figure_they_are(sentence: str, when: str) -> None:
+    first = 60 if "60" in sentence else 40
+    second = 54 if "54" in sentence else 31
+    report = _ground_sentence(
+        sentence, [fig(killed=first), fig(killed=second)], "Kessa", when=when, event_type="accident"
+    )
+    dated = {c.killed: e.date_text for e in report.events for c in e.casualties}
+    # the bodies' figure is never dated by their finding
+    assert dated[second] is None
+    assert any("bodies were found" in w for w in report.warnings)
+
+
+def test_a_death_dated_in_its_own_clause_keeps_its_date_beside_a_bodies_count() -> None:
+    sentence = "Nine hikers died in the avalanche on Tuesday, and rescuers have recovered seven bodies."
+    report = _ground_sentence(sentence, [fig(killed=9), fig(killed=7)], None, when="on Tuesday")
+    dated = {c.killed: e.date_text for e in report.events for c in e.casualties}
+    assert dated == {9: "on Tuesday", 7: None}
