@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
+from service.later_deaths import hurt_before
 from service.numbers import NumberMention, find_numbers
 from service.places import (
     BACKGROUND,
@@ -382,6 +383,7 @@ def ground(
             )
             if not _known(casualty, casualties):
                 casualties.append(casualty)
+        casualties = _dead_among_hurt(casualties, sentence, report.warnings)
         if not casualties:
             continue
         date_text = event_time(time_phrase(check_text(facts.when, sentence)), sentence, report)
@@ -421,7 +423,7 @@ def ground(
         # so the date is not read as theirs.
         found_later = [c for c in here if date_text and any(c is b for b in bodies)]
         here = [c for c in here if not any(c is b for b in found_later)]
-        groups = [(here, location, date_text, True)] + [(found_later, location, None, False)]
+        groups = [(here, location, date_text, True), (found_later, location, None, False)]
         groups += [([c], _own_place(c, sentence), None, True) for c in apart]
         for found, place, when, joins_last in groups:
             figures = [c for c in found if not _restated(c, place, when, sentence, report, published)]
@@ -590,13 +592,54 @@ def _by_clause(
     return here, apart
 
 
+def _dead_among_hurt(casualties: list[Casualty], sentence: str, warnings: list[str]) -> list[Casualty]:
+    """The dead counted among the hurt the sentence names first ("four were hurt, two of whom later
+    died") make one record of the dead and the surviving hurt (2 killed, 2 injured: four people,
+    not six), as the goldens count a death among the hurt; the model may give both in one figure
+    or in two."""
+    out = list(casualties)
+    for dead in casualties:
+        if dead.killed is None:
+            continue
+        whole = next(
+            (
+                c
+                for c in ([dead] if dead.injured is not None else [c for c in out if c.killed is None])
+                if c.injured is not None and hurt_before(sentence, dead.killed, c.injured)
+            ),
+            None,
+        )
+        if whole is None or whole.injured is None:
+            continue
+        survivors = whole.injured - dead.killed
+        warnings.append(
+            f"the {dead.killed} dead are among the {whole.injured} hurt: "
+            f"{max(survivors, 0)} injured in the record"
+        )
+        merged = dead.model_copy(
+            update={
+                "injured": survivors if survivors > 0 else None,
+                "group": group_as_written(whole.group, sentence, _mention(sentence, whole.injured)),
+                "qualifier": qualifier_of(sentence, whole.injured),
+                "claimed_by": dead.claimed_by or whole.claimed_by,
+            }
+        )
+        # the record stands where the hurt were first counted
+        at = next(j for j, c in enumerate(out) if c is whole)
+        out[at] = merged
+        out = [c for j, c in enumerate(out) if j == at or c is not dead]
+    return out
+
+
 def _counts_bodies(sentence: str, c: Casualty) -> bool:
     """The figure's number counts bodies ("31 bodies", "the bodies of 12"): found after the deaths."""
     mention = _figure_mention(sentence, c)
     return mention is not None and counts_remains(parser().parse(sentence), mention.start, mention.end)
 
 
-def _dates_the_finding(sentence: str, phrase: str, casualties: list[Casualty], bodies: list[Casualty]) -> bool:
+def _dates_the_finding(
+    sentence: str, phrase: str, casualties: list[Casualty], bodies: list[Casualty]
+) -> bool:
     """The time phrase says when the bodies were found: every figure counts bodies, or the phrase
     stands in a bodies figure's clause and in no other figure's ("300 died at sea; 295 bodies were
     recovered by November")."""

@@ -84,4 +84,3 @@ def first_time_expression(text: str | None) -> str | None:
             # "on Monday." at a sentence end: the dot ends the sentence ("Mon." keeps its own)
             return phrase.rstrip(".") if len(last) > 4 else phrase
     return None
-

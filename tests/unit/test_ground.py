@@ -610,7 +610,10 @@ def test_a_duration_from_another_event_does_not_date_the_record() -> None:
             "stopped digging on Friday.",
             "on Friday",
         ),
-        ("At least 40 miners died in the flooded pit, and 31 bodies had been brought up by Sunday.", "by Sunday"),
+        (
+            "At least 40 miners died in the flooded pit, and 31 bodies had been brought up by Sunday.",
+            "by Sunday",
+        ),
     ],
 )
 def test_bodies_found_do_not_date_the_deaths_whichever_figure_they_are(sentence: str, when: str) -> None:
@@ -630,3 +633,32 @@ def test_a_death_dated_in_its_own_clause_keeps_its_date_beside_a_bodies_count() 
     report = _ground_sentence(sentence, [fig(killed=9), fig(killed=7)], None, when="on Tuesday")
     dated = {c.killed: e.date_text for e in report.events for c in e.casualties}
     assert dated == {9: "on Tuesday", 7: None}
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [[fig(killed=2, injured=5)], [fig(injured=5), fig(killed=2)], [fig(killed=2), fig(injured=5)]],
+)
+def test_the_dead_among_the_hurt_are_one_record_of_the_dead_and_the_surviving_hurt(
+    figures: list[FigureDraft],
+) -> None:
+    from service.figures import figure_sentence
+
+    sentence = "Five climbers were hurt in a rockfall above Vell on Sunday, and two of them later died."
+    report = _ground_sentence(sentence, figures, "Vell", when="on Sunday", event_type="accident")
+    # five people, not seven: two dead and three hurt who lived
+    assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == [(2, 3)]
+    (event,) = report.events
+    assert figure_sentence(event.casualties[0], event) == "Five climbers were injured, and two of them died."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two climbers died and five others were hurt in a rockfall above Vell on Sunday.",
+        "Five climbers were hurt in a rockfall above Vell on Sunday; two guides died in a second fall.",
+    ],
+)
+def test_the_dead_and_the_hurt_written_apart_stay_as_written(sentence: str) -> None:
+    report = _ground_sentence(sentence, [fig(killed=2, injured=5)], "Vell", when="on Sunday")
+    assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == [(2, 5)]
