@@ -99,7 +99,7 @@ def _clause_role(noun: Token) -> Role | None:
     return None
 
 
-def _framed_role(verb: Token) -> Role | None:
+def _framed_role(verb: Token, depth: int = 0) -> Role | None:
     """The casualty word a framing verb carries: "left 5 dead", "reported killed", "taken to hospital",
     "had minor injuries", "lost their lives", "were in critical condition"."""
     lemma = verb.lemma_.lower()
@@ -125,6 +125,12 @@ def _framed_role(verb: Token) -> Role | None:
                 and any(a.lower_ in ("serious", "critical", "stable", "grave") for a in objects[0].children)
             ):
                 return "injured"  # "were in serious condition"
+    for child in verb.children:
+        # "were pulled from the wreck and taken to hospital": a second verb sharing the subject
+        if child.dep_ == "conj" and child.pos_ == "VERB" and not _has_subject(child) and depth < 2:
+            role = _framed_role(child, depth + 1)
+            if role is not None:
+                return role
     for child in verb.children:
         # "men who saw shipmates die": a complement with its own subject is about someone else.
         if child.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and child.i > verb.i and not _has_subject(child):

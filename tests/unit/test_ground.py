@@ -662,3 +662,9 @@ def test_the_dead_among_the_hurt_are_one_record_of_the_dead_and_the_surviving_hu
 def test_the_dead_and_the_hurt_written_apart_stay_as_written(sentence: str) -> None:
     report = _ground_sentence(sentence, [fig(killed=2, injured=5)], "Vell", when="on Sunday")
     assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == [(2, 5)]
+
+
+def test_the_hurt_taken_to_hospital_where_some_died_are_counted_once() -> None:
+    sentence = "Six miners were brought up from the shaft and driven to hospital, where two later died."
+    report = _ground_sentence(sentence, [fig(killed=2, injured=6)], None, event_type="accident")
+    assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == [(2, 4)]
