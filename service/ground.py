@@ -402,6 +402,9 @@ def ground(
         if date_text and first_mention and not _dates_figure(sentence, first_mention, date_text):
             report.warnings.append(f"date {date_text!r} dates another event than the figure's; not used")
             date_text = None
+        # the sentence's own date, which a bodies count beside it does not share (a date inherited
+        # from the lead is the deaths' and dates the bodies too)
+        own_date = date_text if bodies else None
         location = _place(facts.place, facts.event_type, reading.candidate, first_mention, report, previous)
         if location == "unspecified" and facts.event_type != "conflict":
             main = report.events[0].location if report.events else None
@@ -421,7 +424,7 @@ def ground(
         here, apart = _by_clause(casualties, sentence, location, report.warnings)
         # A bodies count beside a dated death is the same event without that date: its own record,
         # so the date is not read as theirs.
-        found_later = [c for c in here if date_text and any(c is b for b in bodies)]
+        found_later = [c for c in here if own_date and own_date == date_text and any(c is b for b in bodies)]
         here = [c for c in here if not any(c is b for b in found_later)]
         groups = [(here, location, date_text, True), (found_later, location, None, False)]
         groups += [([c], _own_place(c, sentence), None, True) for c in apart]

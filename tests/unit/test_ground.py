@@ -668,3 +668,33 @@ def test_the_hurt_taken_to_hospital_where_some_died_are_counted_once() -> None:
     sentence = "Six miners were brought up from the shaft and driven to hospital, where two later died."
     report = _ground_sentence(sentence, [fig(killed=2, injured=6)], None, event_type="accident")
     assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == [(2, 4)]
+
+
+def test_bodies_beside_the_deaths_keep_the_date_the_lead_gives_the_deaths() -> None:
+    lead = "A ferry sank off Port Elm on Monday."
+    sentence = "Twelve passengers drowned, and divers have recovered nine bodies."
+    article = f"{lead} {sentence}"
+    start = article.index(sentence)
+    span = Span(start, start + len(sentence), sentence)
+    facts = SentenceFacts(
+        figures=[fig(killed=12, group=None), fig(killed=9, group=None)],
+        event_type="accident",
+        place=None,
+        when=None,
+        by=None,
+        target=None,
+    )
+    evidence = {start: Evidence(quote=sentence, start=start, end=span.end)}
+    report = ground(
+        [Reading(Candidate(span, ""), facts)],
+        evidence,
+        article,
+        None,
+        lead=lead,
+        lead_ends=len(lead),
+        sentences=[Span(0, len(lead), lead), span],
+    )
+    # the lead dates the sinking, when the twelve died: the bodies found are theirs
+    assert [(e.date_text, [c.killed for c in e.casualties]) for e in report.events] == [
+        ("on Monday", [12, 9])
+    ]
