@@ -7,7 +7,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from service.later_deaths import died_later, hurt_before, told_dying_later
+from service.later_deaths import died_later, hurt_in_all, told_dying_later
 from service.numbers import find_numbers
 from service.places import BACKGROUND
 from service.schema import Casualty, Event
@@ -90,15 +90,6 @@ class FigureSentence(NamedTuple):
     casualty: Casualty
 
 
-def _hurt_in_all(c: Casualty) -> int | None:
-    """How many the quote says were hurt when the dead are among them ("four were hurt, two of whom
-    later died"): the record counts the dead and the surviving hurt, the quote the hurt in all."""
-    if c.killed is None or c.injured is None:
-        return None
-    total = c.killed + c.injured
-    return total if hurt_before(c.evidence.quote, c.killed, total) else None
-
-
 def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
     """One verified figure as a sentence, with the source the article credits; `following` is the
     article's sentence after the figure's (it may say the dead died later)."""
@@ -108,7 +99,7 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
     # "killed" says someone or something killed them; a quote that only says they died (of a
     # disease, in a fall) gets "died".
     said_killed = bool(_KILL_VERB.search(c.evidence.quote))
-    in_all = _hurt_in_all(c)
+    in_all = hurt_in_all(c)
     if c.killed is not None and in_all is not None:
         # "two were taken to hospital, and one of them died": the dead are among the injured
         were = "was" if in_all == 1 else "were"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from service.evidence import Casualty
 from service.numbers import NumberMention, find_numbers
 
 _HOSPITAL_PLACE = r"(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}hospital"
@@ -25,6 +26,7 @@ LATER_DEATH = re.compile(
 _OF_THEM = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 # A sentence that goes on about the same person or people: a pronoun, or "the" and the same noun.
 _PRONOUN = re.compile(r"^\s*[\"'‘“]?(?:he|she|they|both|both\s+of\s+them)\b", re.IGNORECASE)
+_DEFINITE = re.compile(r"^\s*(?:the|that|this|these|those)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 _SINGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
 
 
@@ -51,6 +53,16 @@ def hurt_before(quote: str, killed: int, hurt: int) -> bool:
     return any(m.value == killed and dead_among(quote, first, m) for m in mentions if m.start > first.start)
 
 
+def hurt_in_all(c: Casualty) -> int | None:
+    """How many the quote says were hurt when the record's dead are among them ("four were hurt,
+    two of whom later died"): the record counts the dead and the surviving hurt (2 and 2), the
+    quote the hurt in all (4); None for a record of dead and hurt who are different people."""
+    if c.killed is None or c.injured is None:
+        return None
+    total = c.killed + c.injured
+    return total if hurt_before(c.evidence.quote, c.killed, total) else None
+
+
 def _nouns(group: str | None) -> set[str]:
     """The noun a later sentence may use for the people a figure counts ("children" or "child")."""
     if not group:
@@ -67,5 +79,7 @@ def told_dying_later(following: str, group: str | None) -> bool:
         return False
     if _PRONOUN.match(following):
         return True
-    opening = re.match(r"^\s*(?:the|that|this|these|those)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b", following, re.I)
-    return opening is not None and opening.group(1).lower() in _nouns(group)
+    opening = _DEFINITE.match(following)
+    # "The boy", "The two walkers", "That injured man": the figure's own noun within three words
+    words = re.findall(r"[\w-]+", opening.group(1).lower()) if opening else []
+    return bool(_nouns(group) & set(words))
