@@ -126,12 +126,6 @@ def _framed_role(verb: Token, depth: int = 0) -> Role | None:
             ):
                 return "injured"  # "were in serious condition"
     for child in verb.children:
-        # "were pulled from the wreck and taken to hospital": a second verb sharing the subject
-        if child.dep_ == "conj" and child.pos_ == "VERB" and not _has_subject(child) and depth < 2:
-            role = _framed_role(child, depth + 1)
-            if role is not None:
-                return role
-    for child in verb.children:
         # "men who saw shipmates die": a complement with its own subject is about someone else.
         if child.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and child.i > verb.i and not _has_subject(child):
             role = _role_of_word(child)
@@ -139,6 +133,13 @@ def _framed_role(verb: Token, depth: int = 0) -> Role | None:
                 return "other" if _negated(child) else role
             if child.dep_ in ("acomp", "oprd") and _OTHER.match(child.lemma_.lower()):
                 return "other"  # "12 people were missing"
+    for child in verb.children:
+        # "were pulled from the wreck and taken to hospital": a second verb sharing the subject,
+        # read last (the first verb's own words decide: "became trapped and were found dead")
+        if child.dep_ == "conj" and child.pos_ == "VERB" and not _has_subject(child) and depth < 2:
+            role = _framed_role(child, depth + 1)
+            if role is not None:
+                return role
     return None
 
 
