@@ -7,6 +7,7 @@ import itertools
 import re
 from typing import NamedTuple
 
+from service.dates import MONTHS
 from service.later_deaths import died_later, hurt_in_all, told_dying_later
 from service.numbers import find_numbers
 from service.places import BACKGROUND
@@ -68,6 +69,13 @@ _REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
 # A place in these relations names a kind of thing ("Seattle storm", "Georgia's police").
 _MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
+_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+# A calendar day takes "on" ("on May 3", "on 3 May 2019"); a month or a year alone takes "in".
+_ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = re.compile(
+    rf"^(?:{_MONTH}\s+{_ORDINAL_DAY}|{_ORDINAL_DAY}\s+{_MONTH})(?:,?\s+\d{{4}})?$", re.IGNORECASE
+)
+_MONTH_OR_YEAR = re.compile(rf"^(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}}|the\s+\d{{4}}s)$", re.IGNORECASE)
 
 
 def _spell(value: int) -> str:
@@ -174,8 +182,10 @@ def _when(c: Casualty, event: Event) -> str:
     number = _number_at(c)
     if not same_time(parser().parse(quote), (number, number + 1), (at, at + len(event.date_text))):
         return ""
-    if _WEEKDAY.match(event.date_text):
+    if _WEEKDAY.match(event.date_text) or _DAY.match(event.date_text):
         return f" on {event.date_text}"
+    if _MONTH_OR_YEAR.match(event.date_text):
+        return f" in {event.date_text}"  # "killed in December", never "killed December"
     if event.date_text.lower().startswith(("the ", "past ", "previous ")):
         return f" in {event.date_text}"  # "in the past week", not "in Kansas the past week"
     return f" {event.date_text}"
@@ -228,7 +238,15 @@ def figure_sentences(events: list[Event], article: str = "") -> list[FigureSente
         # "five of the six" are among the six already said
         whole = _whole_of(casualty)
         repeated = repeated or any(whole is not None and whole in (c.killed, c.injured) for c, _ in kept)
-        if same_time and not repeated and not BACKGROUND.search(casualty.evidence.quote):
+        # A second toll of the same kind whose clause names no place of its own is a part or a
+        # restatement of the first ("14 hurt", then "12 had minor injuries"): said alone it reads
+        # as another count of the same people.
+        first = kept[0][0]
+        same_kind = (casualty.killed is not None and first.killed is not None) or (
+            casualty.injured is not None and first.injured is not None
+        )
+        unplaced = same_kind and not _where(casualty, event)
+        if same_time and not repeated and not unplaced and not BACKGROUND.search(casualty.evidence.quote):
             kept.append((casualty, event))
     return [
         FigureSentence(figure_sentence(c, e, _sentence_after(article, c.evidence.end)), c)

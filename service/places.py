@@ -19,15 +19,6 @@ _RELATION_BEFORE = re.compile(
     r"streets?|yards?|feet) (?:from|of|outside|away from))\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
-# A toll for a whole war, country or period is not a toll "in" the place the story is about.
-BACKGROUND = re.compile(
-    r"\b(since (the )?(start|beginning|outbreak)|so far this (year|month)|in total|overall|altogether|"
-    r"(the|this|a) (war|conflict|civil war|insurgency|uprising|crisis|epidemic|pandemic|outbreak)|"
-    r"(last|this|past|previous) (year|decade)|since (19|20)\d\d|in (19|20)\d\d|"
-    r"(\w+) (years?|months?|decades?) (ago|earlier|before)|a similar (attack|crash|accident|incident)|"
-    r"nationwide|countrywide|worldwide|across the (country|region|world)|around the world|globally)\b",
-    re.IGNORECASE,
-)
 # Where people were going or coming from is not where it happened ("a van headed to Atlanta").
 _TOWARD = re.compile(
     r"\b(?:to|towards?|for|from|via|bound for|en route to|headed to|heading to)\s+(?:the\s+)?$",
@@ -115,6 +106,20 @@ EVENT_STEMS = (
     "stampede", "raid", "strike", "clash", "riot", "sink", "sank", "capsiz", "ambush", "tornado",
     "hurricane", "typhoon", "cyclone", "landslide", "avalanche", "outbreak", "siege",
 )  # fmt: skip
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_EVENT_ALT = "|".join(EVENT_STEMS)
+# A toll for a whole war, country or period is not a toll "in" the place the story is about.
+BACKGROUND = re.compile(
+    r"\b(since (the )?(start|beginning|outbreak)|so far this (year|month)|in total|overall|altogether|"
+    r"(the|this|a) (war|conflict|civil war|insurgency|uprising|crisis|epidemic|pandemic|outbreak)|"
+    r"(last|this|past|previous) (year|decade)|since (19|20)\d\d|in (19|20)\d\d|"
+    r"(\w+) (years?|months?|decades?) (ago|earlier|before)|a similar (attack|crash|accident|incident)|"
+    r"nationwide|countrywide|worldwide|across the (country|region|world)|around the world|globally|"
+    # an event named by its month or year is another, earlier one ("in a May raid", "the 2019 attack")
+    rf"(a|an) ({_MONTH_NAMES})( (19|20)\d\d)? ([\w-]+ )?({_EVENT_ALT})\w*|"
+    rf"the (({_MONTH_NAMES}) )?(19|20)\d\d ([\w-]+ )?({_EVENT_ALT})\w*)\b",
+    re.IGNORECASE,
+)
 # Words for the same kind of event ("the blast" of a lead that says "exploded").
 _EVENT_FAMILIES = (
     ("blast", "explo", "bomb"),

@@ -20,8 +20,10 @@ from service.ages import wrong_ages
 from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
+from service.hedged_things import hedged_things
 from service.llm import LLM
 from service.modality import overstatements
+from service.name_words import names_as_things
 from service.numbers import find_numbers
 from service.prompts import PromptSet
 from service.relations import swapped_sides, wrong_doers
@@ -29,10 +31,16 @@ from service.roles import figure_role
 from service.schema import Event
 from service.syntax import parser
 from service.text import Span
+from service.venues import moved_events
 
 SUPPORT_SENTENCES = 3
 # Share of a sentence's content stems that its best supporting sentences must contain.
 MIN_SUPPORT = 0.5
+# Share that the one best article sentence must contain. A model sentence that no single article
+# sentence mostly states joins facts from several, which is where a small model pins one sentence's
+# person on another's action. On the hand-judged sentences of unseen sets 1-3 (spent, used for
+# development): below 0.6 were 6 of 10 false ones, 4 of 17 true paraphrases, 0 of 135 close copies.
+MIN_SINGLE_SUPPORT = 0.6
 _QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|‘([^’]{8,})’")
 # A sentence that stops on a word that cannot end one ("in a move that.", "in place,.").
 _DANGLING = re.compile(
@@ -122,11 +130,23 @@ def code_problems(sentence: str, doc: Document, events: list[Event]) -> Sentence
     check.problems += wrong_ages(claim, article_parses)
     # a plan, forecast or claim said as done ("is expected to be named" -> "was named")
     check.problems += [str(o) for o in overstatements(claim, article_parses)]
+    # a thing the article only hedges ("a suspected leak") named as fact
+    check.problems += [str(h) for h in hedged_things(claim, article_parses)]
+    # an event placed where the article only says it was told or tried ("pleaded guilty at X Court")
+    check.problems += [str(m) for m in moved_events(claim, article_parses)]
+    # a thing read out of a name ("a bridge" from "Denby Bridge quarry")
+    check.problems += [str(n) for n in names_as_things(claim, article_parses)]
     if _DANGLING.search(sentence):
         check.problems.append("it ends in a fragment")
     check.support, covered = support_for(sentence, doc.sentences)
     if covered < MIN_SUPPORT:
         check.problems.append(f"only {covered:.0%} of its content words are in any article sentence")
+    else:
+        single = support_for(sentence, doc.sentences, k=1)[1]
+        if single < MIN_SINGLE_SUPPORT:
+            check.problems.append(
+                f"no one article sentence states most of it ({single:.0%}): it joins facts from several"
+            )
     return check
 
 

@@ -476,3 +476,58 @@ def test_a_later_death_said_in_the_next_sentence_gets_neither_place_nor_time(
     c = _figure(quote, killed=1, group="fisherman")
     e = event(location="off Port Elm", date_text="on Sunday", event_type="accident", casualties=[c])
     assert [f.text for f in figure_sentences([e], article)] == [said]
+
+
+@pytest.mark.parametrize(
+    ("quote", "date_text", "said"),
+    [
+        ("Nine people were killed in March when a storm flattened the coast", "March", "in March"),
+        ("Nine people were killed on 4 June 2021 when the dam broke", "4 June 2021", "on 4 June 2021"),
+        ("Nine people were killed on June 4 when the dam broke", "June 4", "on June 4"),
+        ("Nine people were killed last week when the dam broke", "last week", "last week"),
+    ],
+)
+def test_a_month_or_a_year_takes_in_and_a_calendar_day_takes_on(
+    quote: str, date_text: str, said: str
+) -> None:
+    e = _figure_event(9, quote, "unspecified", date_text)
+    ((sentence, _),) = figure_sentences([e])
+    assert sentence.rstrip(".").endswith(said)
+
+
+def test_a_toll_of_an_earlier_event_named_by_its_month_or_year_is_not_the_summarys_news() -> None:
+    earlier = _figure_event(
+        12, "Gunmen killed 12 villagers in a June raid on a farm near Kessa", "Kessa", "June"
+    )
+    older = _figure_event(8, "The 2017 bombing of the same bridge killed eight people", "the bridge", None)
+    news = _figure_event(
+        40, "At least 40 people were killed at a market in Varna on Friday", "Varna", "on Friday"
+    )
+    earlier.casualties[0].evidence.start, older.casualties[0].evidence.start = 0, 50
+    news.casualties[0].evidence.start = 100
+    said = [f.text for f in figure_sentences([earlier, older, news])]
+    assert said and said[0].startswith("40 people were killed in Varna")
+    assert not any("12" in s or "eight" in s for s in said)
+
+
+def _injured_event(injured: int, quote: str, location: str, start: int) -> Event:
+    c = Casualty(
+        killed=None,
+        injured=injured,
+        group="people",
+        qualifier=None,
+        claimed_by=None,
+        evidence=Evidence(quote=quote, start=start, end=start + len(quote)),
+    )
+    return event(location=location, date_text="Sunday", event_type="other", casualties=[c])
+
+
+def test_a_second_toll_of_the_same_kind_with_no_place_of_its_own_is_not_said() -> None:
+    total = _injured_event(14, "Fourteen people were hurt when a roof fell in Varna on Sunday", "Varna", 0)
+    part = _injured_event(12, "Twelve had minor injuries while one man was badly hurt on Sunday", "Varna", 90)
+    elsewhere = _injured_event(6, "Six people were hurt in Kessa on Sunday when a wall fell", "Kessa", 200)
+    said = [f.text for f in figure_sentences([total, part, elsewhere])]
+    assert said == [
+        "14 people were injured in Varna on Sunday.",
+        "Six people were injured in Kessa on Sunday.",
+    ]
