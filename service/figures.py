@@ -8,12 +8,16 @@ import re
 from typing import NamedTuple
 
 from service.dates import MONTHS
+from service.later_deaths import died_later, hurt_in_all, told_dying_later
 from service.numbers import find_numbers
 from service.places import BACKGROUND
 from service.schema import Casualty, Event
 from service.syntax import parser, same_clause, same_time
+from service.text import sentences
 
 MAX_FIGURE_SENTENCES = 2
+# Enough of the article after a figure's quote to hold the next sentence.
+_FOLLOWING_CHARS = 400
 SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 SINGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
 # How a figure sentence names the event ("killed in a fire in Tarsa").
@@ -61,23 +65,9 @@ _PREPOSITIONS = frozenset(
 )
 _HURT = re.compile(r"\b(injur\w*|wound\w*|hurt|maimed|casualt\w*|burns?|lacerations?)\b", re.IGNORECASE)
 _HOSPITAL = re.compile(r"\bhospital\w*", re.IGNORECASE)
-_OF_THEM = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 _REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
 # A place in these relations names a kind of thing ("Seattle storm", "Georgia's police").
 _MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
-# Deaths that came after the event (in hospital, of injuries): the event's place and time are not
-# the death's ("the child was taken to hospital, where she later died").
-_HOSPITAL_PLACE = r"(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}hospital"
-_LATER_DEATH = re.compile(
-    r"\b(?:later|subsequently|since|eventually)\s+(?:died|passed away)\b|\b(?:died|passed away)\s+(?:later|"
-    r"(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:days?|weeks?|hours?)\s+(?:later|after)|"
-    r"the\s+(?:next|following)\s+(?:day|morning|night|week)|"
-    rf"(?:in|at)\s+{_HOSPITAL_PLACE}|on\s+the\s+way\s+to\s+{_HOSPITAL_PLACE}|"
-    r"after\s+being\s+(?:taken|rushed|flown|airlifted|transported)\s+to|"
-    r"(?:of|from)\s+(?:his\s+|her\s+|their\s+|its\s+)?(?:injuries|wounds|burns))|"
-    rf"\bpronounced\s+dead\s+(?:at|in)\s+{_HOSPITAL_PLACE}|\bsuccumbed\b",
-    re.IGNORECASE,
-)
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 _MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 # A calendar day takes "on" ("on May 3", "on 3 May 2019"); a month or a year alone takes "in".
@@ -108,31 +98,20 @@ class FigureSentence(NamedTuple):
     casualty: Casualty
 
 
-def _dead_among_hurt(c: Casualty) -> bool:
-    """The quote counts the dead as part of the injured it named first ("one of them died")."""
-    mentions = find_numbers(c.evidence.quote)
-    hurt = next((m for m in mentions if m.value == c.injured), None)
-    dead = next((m for m in mentions if m.value == c.killed and (hurt is None or m.start > hurt.start)), None)
-    if hurt is None or dead is None:
-        return False
-    # "two were taken to hospital, where one later died": the one is among the two
-    quote = c.evidence.quote
-    later = _LATER_DEATH.match(quote, dead.end) or _LATER_DEATH.match(quote, dead.end + 1)
-    return bool(_OF_THEM.match(quote, dead.end) or later)
-
-
-def figure_sentence(c: Casualty, event: Event) -> str:
-    """One verified figure as a sentence, with the source the article credits."""
+def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
+    """One verified figure as a sentence, with the source the article credits; `following` is the
+    article's sentence after the figure's (it may say the dead died later)."""
     q = f"{c.qualifier} " if c.qualifier else ""
     # "295 bodies were recovered" counts the dead: they are people who died, not bodies that did.
     group = "people" if (c.group or "").lower() in _REMAINS else c.group or "people"
     # "killed" says someone or something killed them; a quote that only says they died (of a
     # disease, in a fall) gets "died".
     said_killed = bool(_KILL_VERB.search(c.evidence.quote))
-    if c.killed is not None and c.injured is not None and _dead_among_hurt(c):
+    in_all = hurt_in_all(c)
+    if c.killed is not None and in_all is not None:
         # "two were taken to hospital, and one of them died": the dead are among the injured
-        were = "was" if c.injured == 1 else "were"
-        core = f"{q}{_count(c.injured, group)} {were} injured, and {_spell(c.killed)} of them died"
+        were = "was" if in_all == 1 else "were"
+        core = f"{q}{_count(in_all, group)} {were} injured, and {_spell(c.killed)} of them died"
     elif c.killed is not None and c.injured is not None:
         died = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
         core = f"{q}{_count(c.killed, group)} {died} and {_spell(c.injured)} injured"
@@ -149,7 +128,8 @@ def figure_sentence(c: Casualty, event: Event) -> str:
         )
         core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} {hurt}"
     where, when = _where(c, event), _when(c, event)
-    if c.killed is not None and _LATER_DEATH.search(c.evidence.quote):
+    if c.killed is not None and (died_later(c.evidence.quote) or told_dying_later(following, c.group)):
+        # died later, in hospital: the event's place and time are not the death's
         where, when = "", ""
     source = f", according to {c.claimed_by}" if c.claimed_by else ""
     # The event's name is the model's reading: say it only if the quote itself says so.
@@ -230,10 +210,17 @@ def _largest_in_first_quote(event: Event) -> Casualty:
     return max(same, key=lambda c: ((c.killed or 0), (c.injured or 0)))
 
 
-def figure_sentences(events: list[Event]) -> list[FigureSentence]:
+def _sentence_after(article: str, end: int) -> str:
+    """The article's sentence that follows the one ending at `end` ("" when none)."""
+    found = sentences(article[end : end + _FOLLOWING_CHARS]) if article else []
+    return found[0].text if found else ""
+
+
+def figure_sentences(events: list[Event], article: str = "") -> list[FigureSentence]:
     """The first figure of each event in article order (news puts the main toll first), at most two:
     a second one only for the same time as the first and not a background toll, and never the
-    same numbers again; tolls with no place of their own only when nothing else is left."""
+    same numbers again; tolls with no place of their own only when nothing else is left.
+    `article` is the text the figures' evidence offsets point into (read for later deaths)."""
     # The first quote of each event, and in it the largest figure: a sentence that gives a total
     # and its parts ("14 were hurt, 13 of them slightly") is summed up by the total.
     firsts = [_largest_in_first_quote(e) for e in events if e.casualties]
@@ -261,4 +248,7 @@ def figure_sentences(events: list[Event]) -> list[FigureSentence]:
         unplaced = same_kind and not _where(casualty, event)
         if same_time and not repeated and not unplaced and not BACKGROUND.search(casualty.evidence.quote):
             kept.append((casualty, event))
-    return [FigureSentence(figure_sentence(c, e), c) for c, e in kept[:MAX_FIGURE_SENTENCES]]
+    return [
+        FigureSentence(figure_sentence(c, e, _sentence_after(article, c.evidence.end)), c)
+        for c, e in kept[:MAX_FIGURE_SENTENCES]
+    ]

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
+from service.later_deaths import hurt_before
 from service.numbers import NumberMention, find_numbers
 from service.places import (
     BACKGROUND,
@@ -319,9 +320,11 @@ def _known(c: Casualty, known: list[Casualty]) -> bool:
     return any(k.killed == c.killed and k.injured == c.injured and k.group == c.group for k in known)
 
 
-def _same_event(events: list[Event], location: str, date_text: str | None, event_type: str) -> Event | None:
+def _same_event(
+    events: list[Event], location: str, date_text: str | None, event_type: str, *, joins_last: bool = True
+) -> Event | None:
     """Figures for the same place and time are one event; an undated figure right after an event
-    at the same place belongs to it ("Among the dead were four children")."""
+    at the same place belongs to it ("Among the dead were four children") when `joins_last`."""
     for event in events:
         if (
             location != "unspecified"
@@ -329,7 +332,7 @@ def _same_event(events: list[Event], location: str, date_text: str | None, event
             and (event.date_text or "").lower() == (date_text or "").lower()
         ):
             return event
-    last = events[-1] if events else None
+    last = events[-1] if events and joins_last else None
     if last and date_text is None and last.location.lower() == location.lower() and event_type != "conflict":
         return last
     return None
@@ -380,20 +383,28 @@ def ground(
             )
             if not _known(casualty, casualties):
                 casualties.append(casualty)
+        casualties = _dead_among_hurt(casualties, sentence, report.warnings)
         if not casualties:
             continue
         date_text = event_time(time_phrase(check_text(facts.when, sentence)), sentence, report)
-        remains = first_mention and counts_remains(
-            parser().parse(sentence), first_mention.start, first_mention.end
-        )
-        if date_text and remains:
+        bodies = [c for c in casualties if _counts_bodies(sentence, c)]
+        if date_text and bodies and _dates_the_finding(sentence, date_text, casualties, bodies):
             report.warnings.append(
                 f"date {date_text!r} is when the bodies were found, not when they died; not used"
             )
             date_text = None
+        elif date_text and bodies:
+            # "nine died on Tuesday, and seven bodies have been recovered": the date is the nine's
+            report.warnings.append(
+                f"date {date_text!r} is not given to the bodies found ({len(bodies)} figure(s)); "
+                "they were found after the deaths"
+            )
         if date_text and first_mention and not _dates_figure(sentence, first_mention, date_text):
             report.warnings.append(f"date {date_text!r} dates another event than the figure's; not used")
             date_text = None
+        # the sentence's own date, which a bodies count beside it does not share (a date inherited
+        # from the lead is the deaths' and dates the bodies too)
+        own_date = date_text if bodies else None
         location = _place(facts.place, facts.event_type, reading.candidate, first_mention, report, previous)
         if location == "unspecified" and facts.event_type != "conflict":
             main = report.events[0].location if report.events else None
@@ -411,12 +422,17 @@ def ground(
             date_text = _story_time(lead, texts, report)
         previous = reading.candidate
         here, apart = _by_clause(casualties, sentence, location, report.warnings)
-        groups = [(here, location, date_text)] + [([c], _own_place(c, sentence), None) for c in apart]
-        for found, place, when in groups:
+        # A bodies count beside a dated death is the same event without that date: its own record,
+        # so the date is not read as theirs.
+        found_later = [c for c in here if own_date and own_date == date_text and any(c is b for b in bodies)]
+        here = [c for c in here if not any(c is b for b in found_later)]
+        groups = [(here, location, date_text, True), (found_later, location, None, False)]
+        groups += [([c], _own_place(c, sentence), None, True) for c in apart]
+        for found, place, when, joins_last in groups:
             figures = [c for c in found if not _restated(c, place, when, sentence, report, published)]
             if not figures:
                 continue
-            event = _same_event(report.events, place, when, facts.event_type)
+            event = _same_event(report.events, place, when, facts.event_type, joins_last=joins_last)
             if event is not None:
                 event.casualties.extend(c for c in figures if not _known(c, event.casualties))
                 continue
@@ -577,6 +593,72 @@ def _by_clause(
             )
             apart.append(c)
     return here, apart
+
+
+def _dead_among_hurt(casualties: list[Casualty], sentence: str, warnings: list[str]) -> list[Casualty]:
+    """The dead counted among the hurt the sentence names first ("four were hurt, two of whom later
+    died") make one record of the dead and the surviving hurt (2 killed, 2 injured: four people,
+    not six), as the goldens count a death among the hurt; the model may give both in one figure
+    or in two."""
+    out = list(casualties)
+    for dead in casualties:
+        if dead.killed is None:
+            continue
+        whole = next(
+            (
+                c
+                for c in ([dead] if dead.injured is not None else [c for c in out if c.killed is None])
+                if c.injured is not None and hurt_before(sentence, dead.killed, c.injured)
+            ),
+            None,
+        )
+        if whole is None or whole.injured is None:
+            continue
+        survivors = whole.injured - dead.killed
+        warnings.append(
+            f"the {dead.killed} dead are among the {whole.injured} hurt: "
+            f"{max(survivors, 0)} injured in the record"
+        )
+        merged = dead.model_copy(
+            update={
+                "injured": survivors if survivors > 0 else None,
+                "group": group_as_written(whole.group, sentence, _mention(sentence, whole.injured)),
+                "qualifier": qualifier_of(sentence, whole.injured),
+                "claimed_by": dead.claimed_by or whole.claimed_by,
+            }
+        )
+        # the record stands where the hurt were first counted
+        at = next(j for j, c in enumerate(out) if c is whole)
+        out[at] = merged
+        out = [c for j, c in enumerate(out) if j == at or c is not dead]
+    return out
+
+
+def _counts_bodies(sentence: str, c: Casualty) -> bool:
+    """The figure's number counts bodies ("31 bodies", "the bodies of 12"): found after the deaths."""
+    mention = _figure_mention(sentence, c)
+    return mention is not None and counts_remains(parser().parse(sentence), mention.start, mention.end)
+
+
+def _dates_the_finding(
+    sentence: str, phrase: str, casualties: list[Casualty], bodies: list[Casualty]
+) -> bool:
+    """The time phrase says when the bodies were found: every figure counts bodies, or the phrase
+    stands in a bodies figure's clause and in no other figure's ("300 died at sea; 295 bodies were
+    recovered by November")."""
+    if len(bodies) == len(casualties):
+        return True
+    at = sentence.lower().find(phrase.lower())
+    if at < 0:
+        return False
+    doc, time = parser().parse(sentence), (at, at + len(phrase))
+
+    def in_clause(c: Casualty) -> bool:
+        mention = _figure_mention(sentence, c)
+        return mention is not None and same_clause(doc, (mention.start, mention.end), time)
+
+    others = [c for c in casualties if not any(c is b for b in bodies)]
+    return any(in_clause(b) for b in bodies) and not any(in_clause(c) for c in others)
 
 
 def _figure_mention(sentence: str, c: Casualty) -> NumberMention | None:

@@ -334,7 +334,7 @@ def summarize(
     """Draft the opening, check it, retry once, then check every sentence against the article (code,
     then the model) and keep only what passes; the verified figures are stated by code."""
     title = doc.title
-    figures = figure_sentences(events)
+    figures = figure_sentences(events, doc.original)
     budget = MAX_WORDS - len(" ".join(f.text for f in figures).split())
     schema: type[BaseModel] = OpeningDraft if figures else PlainDraft
     lead = (

@@ -99,7 +99,7 @@ def _clause_role(noun: Token) -> Role | None:
     return None
 
 
-def _framed_role(verb: Token) -> Role | None:
+def _framed_role(verb: Token, depth: int = 0) -> Role | None:
     """The casualty word a framing verb carries: "left 5 dead", "reported killed", "taken to hospital",
     "had minor injuries", "lost their lives", "were in critical condition"."""
     lemma = verb.lemma_.lower()
@@ -133,6 +133,13 @@ def _framed_role(verb: Token) -> Role | None:
                 return "other" if _negated(child) else role
             if child.dep_ in ("acomp", "oprd") and _OTHER.match(child.lemma_.lower()):
                 return "other"  # "12 people were missing"
+    for child in verb.children:
+        # "were pulled from the wreck and taken to hospital": a second verb sharing the subject,
+        # read last (the first verb's own words decide: "became trapped and were found dead")
+        if child.dep_ == "conj" and child.pos_ == "VERB" and not _has_subject(child) and depth < 2:
+            role = _framed_role(child, depth + 1)
+            if role is not None:
+                return role
     return None
 
 

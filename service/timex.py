@@ -27,7 +27,9 @@ _CORE = (
     rf"|(?:this|last|next|that|the\s+previous|the\s+following)\s+(?:week|month|year|weekend|"
     rf"{_PART}|{_WEEKDAY}|{_MONTH})"
     rf"|(?:earlier|later)\s+(?:this|that|last|in\s+the)\s+(?:week|month|year|day|{_PART})"
-    rf"|{_COUNT}\s+(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:ago|earlier|later|before)"
+    # "two days ago" counts back from the day of writing; "two hours before", "three days later"
+    # count from another event (the rescue, the crash) and say nothing of when without it
+    rf"|{_COUNT}\s+(?:days?|weeks?|months?|years?|hours?|minutes?)\s+ago"
     # a time zone is written in capitals ("EST"): case-blind, "4pm on Sunday" would end at "on"
     rf"|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:local\s+time|(?-i:[A-Z]{{2,4}})))?"
     rf"|(?:the\s+)?(?:past|last|previous|following|next)\s+(?:{_COUNT}\s+)?"
@@ -82,8 +84,3 @@ def first_time_expression(text: str | None) -> str | None:
             # "on Monday." at a sentence end: the dot ends the sentence ("Mon." keeps its own)
             return phrase.rstrip(".") if len(last) > 4 else phrase
     return None
-
-
-_ABBREVIATIONS = frozenset(
-    w for w in (*MONTHS, *WEEKDAYS) if len(w) <= 4 and w not in ("may", "june", "july")
-)

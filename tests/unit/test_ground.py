@@ -594,3 +594,107 @@ def test_a_restated_figure_is_the_same_numbers_for_the_same_people(
         )
 
     assert _same_figure(casualty(*first), casualty(*again)) is same
+
+
+def test_a_duration_from_another_event_does_not_date_the_record() -> None:
+    sentence = "Two anglers drowned off Port Elm two hours before the lifeboat arrived."
+    report = _ground_sentence(sentence, [fig(killed=2)], "Port Elm", when="two hours before")
+    assert [e.date_text for e in report.events] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        (
+            "The landslide buried 60 villagers in Kessa; 54 bodies were pulled out before rescuers "
+            "stopped digging on Friday.",
+            "on Friday",
+        ),
+        (
+            "At least 40 miners died in the flooded pit, and 31 bodies had been brought up by Sunday.",
+            "by Sunday",
+        ),
+    ],
+)
+def test_bodies_found_do_not_date_the_deaths_whichever_figure_they_are(sentence: str, when: str) -> None:
+    first = 60 if "60" in sentence else 40
+    second = 54 if "54" in sentence else 31
+    report = _ground_sentence(
+        sentence, [fig(killed=first), fig(killed=second)], "Kessa", when=when, event_type="accident"
+    )
+    dated = {c.killed: e.date_text for e in report.events for c in e.casualties}
+    # the bodies' figure is never dated by their finding
+    assert dated[second] is None
+    assert any("bodies were found" in w for w in report.warnings)
+
+
+def test_a_death_dated_in_its_own_clause_keeps_its_date_beside_a_bodies_count() -> None:
+    sentence = "Nine hikers died in the avalanche on Tuesday, and rescuers have recovered seven bodies."
+    report = _ground_sentence(sentence, [fig(killed=9), fig(killed=7)], None, when="on Tuesday")
+    dated = {c.killed: e.date_text for e in report.events for c in e.casualties}
+    assert dated == {9: "on Tuesday", 7: None}
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [[fig(killed=2, injured=5)], [fig(injured=5), fig(killed=2)], [fig(killed=2), fig(injured=5)]],
+)
+def test_the_dead_among_the_hurt_are_one_record_of_the_dead_and_the_surviving_hurt(
+    figures: list[FigureDraft],
+) -> None:
+    from service.figures import figure_sentence
+
+    sentence = "Five climbers were hurt in a rockfall above Vell on Sunday, and two of them later died."
+    report = _ground_sentence(sentence, figures, "Vell", when="on Sunday", event_type="accident")
+    # five people, not seven: two dead and three hurt who lived
+    assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == [(2, 3)]
+    (event,) = report.events
+    assert figure_sentence(event.casualties[0], event) == "Five climbers were injured, and two of them died."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two climbers died and five others were hurt in a rockfall above Vell on Sunday.",
+        "Five climbers were hurt in a rockfall above Vell on Sunday; two guides died in a second fall.",
+    ],
+)
+def test_the_dead_and_the_hurt_written_apart_stay_as_written(sentence: str) -> None:
+    report = _ground_sentence(sentence, [fig(killed=2, injured=5)], "Vell", when="on Sunday")
+    assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == [(2, 5)]
+
+
+def test_the_hurt_taken_to_hospital_where_some_died_are_counted_once() -> None:
+    sentence = "Six miners were brought up from the shaft and driven to hospital, where two later died."
+    report = _ground_sentence(sentence, [fig(killed=2, injured=6)], None, event_type="accident")
+    assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == [(2, 4)]
+
+
+def test_bodies_beside_the_deaths_keep_the_date_the_lead_gives_the_deaths() -> None:
+    lead = "A ferry sank off Port Elm on Monday."
+    sentence = "Twelve passengers drowned, and divers have recovered nine bodies."
+    article = f"{lead} {sentence}"
+    start = article.index(sentence)
+    span = Span(start, start + len(sentence), sentence)
+    facts = SentenceFacts(
+        figures=[fig(killed=12, group=None), fig(killed=9, group=None)],
+        event_type="accident",
+        place=None,
+        when=None,
+        by=None,
+        target=None,
+    )
+    evidence = {start: Evidence(quote=sentence, start=start, end=span.end)}
+    report = ground(
+        [Reading(Candidate(span, ""), facts)],
+        evidence,
+        article,
+        None,
+        lead=lead,
+        lead_ends=len(lead),
+        sentences=[Span(0, len(lead), lead), span],
+    )
+    # the lead dates the sinking, when the twelve died: the bodies found are theirs
+    assert [(e.date_text, [c.killed for c in e.casualties]) for e in report.events] == [
+        ("on Monday", [12, 9])
+    ]

@@ -74,3 +74,36 @@ def test_may_the_verb_and_a_sentence_end_dot_are_not_part_of_a_date() -> None:
 )
 def test_a_clock_time_and_its_day_are_one_phrase(text: str, expected: str) -> None:
     assert first_time_expression(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two hours before",
+        "about three days later",
+        "a day earlier",
+        "for five days",
+        "36 hours",
+        "a month after the landslide",
+        "minutes later",
+        "six weeks before the vote",
+    ],
+)
+def test_a_duration_or_an_offset_from_another_event_is_no_date(text: str) -> None:
+    # "two hours before" what? Without the other event the phrase places nothing in time.
+    assert not is_time_expression(text)
+    assert time_phrase(text) is None
+    assert first_time_expression(f"The ferry sank {text}.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ferry sank three days ago.", "three days ago"),
+        ("The ferry sank last week.", "last week"),
+        ("The ferry sank in the past 24 hours.", "in the past 24 hours"),
+        ("The ferry sank on Thursday evening, two hours before the storm.", "on Thursday evening"),
+    ],
+)
+def test_times_counted_from_the_day_of_writing_stay_dates(text: str, expected: str) -> None:
+    assert first_time_expression(text) == expected
