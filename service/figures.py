@@ -68,6 +68,7 @@ _HOSPITAL = re.compile(r"\bhospital\w*", re.IGNORECASE)
 _REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
 # A place in these relations names a kind of thing ("Seattle storm", "Georgia's police").
 _MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
+_OVER_A_PERIOD = re.compile(r"\b(?:since|so far|to date|in all|in total|altogether)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 _MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 # A calendar day takes "on" ("on May 3", "on 3 May 2019"); a month or a year alone takes "in".
@@ -134,7 +135,11 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
     source = f", according to {c.claimed_by}" if c.claimed_by else ""
     # The event's name is the model's reading: say it only if the quote itself says so.
     cue = EVENT_CUES.get(event.event_type)
-    how = EVENT_PHRASES.get(event.event_type, "") if cue and cue.search(c.evidence.quote) else ""
+    # A toll counted over a period ("killed by shelling since May") is not "in a bombing": one event.
+    one_event = not _OVER_A_PERIOD.search(c.evidence.quote)
+    how = (
+        EVENT_PHRASES.get(event.event_type, "") if cue and cue.search(c.evidence.quote) and one_event else ""
+    )
     text = f"{core}{how}{where}{when}{source}."
     return text[0].upper() + text[1:]
 

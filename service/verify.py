@@ -21,6 +21,7 @@ from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
 from service.hedged_things import hedged_things
+from service.later_deaths import hurt_in_all
 from service.llm import LLM
 from service.modality import overstatements
 from service.name_words import names_as_things
@@ -101,6 +102,10 @@ def _figures(events: list[Event]) -> set[tuple[str, int]]:
                 found.add(("killed", c.killed))
             if c.injured is not None:
                 found.add(("injured", c.injured))
+            # "five were hurt, two of whom died": the record holds 2 and 3, the article says 5 hurt
+            hurt = hurt_in_all(c)
+            if hurt is not None:
+                found.add(("injured", hurt))
     return found
 
 

@@ -531,3 +531,16 @@ def test_a_second_toll_of_the_same_kind_with_no_place_of_its_own_is_not_said() -
         "14 people were injured in Varna on Sunday.",
         "Six people were injured in Kessa on Sunday.",
     ]
+
+
+def test_a_toll_counted_over_a_period_is_not_said_as_one_event() -> None:
+    quote = "Monitors said 120 people have been killed by bombing in Tarsa since the offensive began"
+    c = Casualty(
+        killed=120, injured=None, group="people", qualifier=None, claimed_by=None,
+        evidence=Evidence(quote=quote, start=0, end=len(quote)),
+    )  # fmt: skip
+    over_time = event(location="Tarsa", date_text=None, event_type="bombing", casualties=[c])
+    assert "in a bombing" not in figure_sentence(c, over_time)
+    once = "Monitors said 120 people were killed by a bombing in Tarsa"
+    one = c.model_copy(update={"evidence": Evidence(quote=once, start=0, end=len(once))})
+    assert "in a bombing" in figure_sentence(one, over_time.model_copy(update={"casualties": [one]}))

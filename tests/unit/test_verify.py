@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from service.document import Document
+from service.schema import Casualty, Evidence
 from service.verify import code_problems
+from tests.unit.test_summary import event
 
 ARTICLE = (
     "Anna Berg, 41, won the regional chess title in Tarnow on Saturday. "
@@ -40,3 +42,16 @@ def test_a_sentence_stitched_from_several_article_sentences_is_dropped(sentence:
 )
 def test_a_paraphrase_of_one_article_sentence_is_kept(sentence: str) -> None:
     assert not _joined(sentence)
+
+
+def test_the_hurt_in_all_are_a_verified_figure_when_some_of_them_died() -> None:
+    quote = "Five workers were hurt in the blast, two of whom later died in hospital."
+    c = Casualty(
+        killed=2, injured=3, group="workers", qualifier=None, claimed_by=None,
+        evidence=Evidence(quote=quote, start=0, end=len(quote)),
+    )  # fmt: skip
+    events = [event(location="unspecified", date_text=None, event_type="other", casualties=[c])]
+    problems = code_problems(
+        "Five workers were hurt in the blast.", Document.from_text(quote), events
+    ).problems
+    assert not any("no verified figure" in p for p in problems)
