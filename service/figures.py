@@ -209,10 +209,13 @@ def _whole_of(c: Casualty) -> int | None:
     return None
 
 
-def _largest_in_first_quote(event: Event) -> Casualty:
-    first = min(c.evidence.start for c in event.casualties)
-    same = [c for c in event.casualties if c.evidence.start == first]
-    return max(same, key=lambda c: ((c.killed or 0), (c.injured or 0)))
+def _main_figure(event: Event) -> Casualty:
+    """The event's largest death toll that is not background (then its largest count of injured),
+    the earliest of equals, as wire leads give the dead first: a total sums up its
+    parts ("14 were hurt, 13 of them slightly"), and the victims' toll outweighs a count of the
+    attackers killed that the story gives first ("four gunmen were killed ... 40 people died")."""
+    news = [c for c in event.casualties if not BACKGROUND.search(c.evidence.quote)] or event.casualties
+    return max(news, key=lambda c: ((c.killed or 0), (c.injured or 0), -c.evidence.start))
 
 
 def _sentence_after(article: str, end: int) -> str:
@@ -222,14 +225,15 @@ def _sentence_after(article: str, end: int) -> str:
 
 
 def figure_sentences(events: list[Event], article: str = "") -> list[FigureSentence]:
-    """The first figure of each event in article order (news puts the main toll first), at most two:
+    """The main figure of each event, events in article order, at most two:
     a second one only for the same time as the first and not a background toll, and never the
     same numbers again; tolls with no place of their own only when nothing else is left.
     `article` is the text the figures' evidence offsets point into (read for later deaths)."""
-    # The first quote of each event, and in it the largest figure: a sentence that gives a total
-    # and its parts ("14 were hurt, 13 of them slightly") is summed up by the total.
-    firsts = [_largest_in_first_quote(e) for e in events if e.casualties]
-    chosen = sorted(zip(firsts, events, strict=True), key=lambda ce: ce[0].evidence.start)
+    # Events in the order the article first tells them, each summed up by its main figure.
+    told = sorted(
+        (e for e in events if e.casualties), key=lambda e: min(c.evidence.start for c in e.casualties)
+    )
+    chosen = [(_main_figure(e), e) for e in told]
     # A background toll (an earlier event, a war's total) is never the summary's news.
     chosen = [ce for ce in chosen if not BACKGROUND.search(ce[0].evidence.quote)]
     placed = [ce for ce in chosen if ce[1].location != "unspecified"] or chosen

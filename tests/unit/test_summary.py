@@ -544,3 +544,17 @@ def test_a_toll_counted_over_a_period_is_not_said_as_one_event() -> None:
     once = "Monitors said 120 people were killed by a bombing in Tarsa"
     one = c.model_copy(update={"evidence": Evidence(quote=once, start=0, end=len(once))})
     assert "in a bombing" in figure_sentence(one, over_time.model_copy(update={"casualties": [one]}))
+
+
+def test_an_event_is_summed_up_by_its_largest_toll_not_by_the_first_one_told() -> None:
+    def casualty(killed: int, quote: str, start: int) -> Casualty:
+        return Casualty(
+            killed=killed, injured=None, group="people", qualifier=None, claimed_by=None,
+            evidence=Evidence(quote=quote, start=start, end=start + len(quote)),
+        )  # fmt: skip
+
+    gunmen = casualty(4, "Officials said four gunmen were killed when troops stormed the hall in Varna", 0)
+    victims = casualty(40, "By then 40 people were dead in the hall in Varna", 120)
+    e = event(location="Varna", date_text=None, event_type="shooting", casualties=[gunmen, victims])
+    ((sentence, _),) = figure_sentences([e])
+    assert sentence.startswith("40 people")
