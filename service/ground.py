@@ -132,6 +132,15 @@ def check_numbers(
             what = "counts something else" if role == "other" else "is not what a casualty word counts"
             warnings.append(f"dropped {fld}={value}: in its sentence the number {what}: {sentence[:80]!r}")
             continue
+        if role == "either" and any(
+            figure_role(sentence, m, mentions) in ("killed", "injured") for m in mentions if m is not mention
+        ):
+            # "shot three people, killing one and wounding two": three counts everyone hit
+            warnings.append(
+                f"dropped {fld}={value}: the number counts everyone hit, and the sentence gives the "
+                f"dead or hurt apart: {sentence[:80]!r}"
+            )
+            continue
         if role != "either" and role != fld:
             warnings.append(f"moved {value} from {fld} to {role}: the sentence says so")
             fld = role

@@ -698,3 +698,22 @@ def test_bodies_beside_the_deaths_keep_the_date_the_lead_gives_the_deaths() -> N
     assert [(e.date_text, [c.killed for c in e.casualties]) for e in report.events] == [
         ("on Monday", [12, 9])
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drafts", "figures"),
+    [
+        # everyone hit, then the dead and hurt apart: the total is no death toll
+        ("A gunman shot five people at the depot, killing one and wounding four.", [fig(killed=5, injured=4)],
+         [(None, 4)]),
+        ("The attacker stabbed six shoppers, injuring two of them seriously.", [fig(killed=6, injured=2)],
+         [(None, 2)]),
+        # no breakdown: "shot dead" and a count of victims stay as the model read them
+        ("Police said three men were shot dead outside the bar.", [fig(killed=3)], [(3, None)]),
+    ],
+)  # fmt: skip
+def test_a_count_of_everyone_hit_is_not_the_dead_when_the_sentence_counts_them_apart(
+    sentence: str, drafts: list[FigureDraft], figures: list[tuple[int | None, int | None]]
+) -> None:
+    report = _ground_sentence(sentence, drafts, None, event_type="shooting")
+    assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == figures
