@@ -152,6 +152,13 @@ def check_numbers(
 
 
 HEDGES = (
+    # a denied comparative first: "no fewer than 300" is at least 300, never "fewer than 300"
+    "no fewer than",
+    "no less than",
+    "not fewer than",
+    "not less than",
+    "no more than",
+    "not more than",
     "at least",
     "more than",
     "over",

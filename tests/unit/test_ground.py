@@ -717,3 +717,16 @@ def test_a_count_of_everyone_hit_is_not_the_dead_when_the_sentence_counts_them_a
 ) -> None:
     report = _ground_sentence(sentence, drafts, None, event_type="shooting")
     assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        ("The sniper is said to have killed no fewer than 120 soldiers.", 120, "no fewer than"),
+        ("Not less than 40 people were hurt in the crush.", 40, "not less than"),
+        ("No more than 12 passengers were injured.", 12, "no more than"),
+        ("Fewer than 20 people died in the fire.", 20, "fewer than"),
+    ],
+)
+def test_a_denied_comparative_is_kept_whole(sentence: str, value: int, qualifier: str) -> None:
+    assert qualifier_of(sentence, value) == qualifier
