@@ -29,16 +29,17 @@ _DATELINE_WORDS = frozenset(
     }
 )  # fmt: skip
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Every month name as one regex alternation, longest first ("sept" before "sep").
+MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORD = r"(?:st|nd|rd|th)?"
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _DMY = re.compile(
-    rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})\b",
+    rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})\b",
     re.IGNORECASE,
 )
-_MDY = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
-_DM = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH_ALT})\b", re.IGNORECASE)
-_MD = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}}){_ORD}(?!\d)\b", re.IGNORECASE)
+_MDY = re.compile(rf"\b(?P<m>{MONTH_ALT})\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
+_DM = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_ALT})\b", re.IGNORECASE)
+_MD = re.compile(rf"\b(?P<m>{MONTH_ALT})\.?\s+(?P<d>\d{{1,2}}){_ORD}(?!\d)\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:gmt|utc)\b", re.IGNORECASE)
 _AMPM = re.compile(r"\b[ap]\.m\.", re.IGNORECASE)
 _DATELINE_TOKEN = re.compile(r"[A-Za-z]+|\d+|[^\sA-Za-z\d]")

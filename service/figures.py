@@ -7,7 +7,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from service.dates import MONTHS
+from service.dates import MONTH_ALT
 from service.later_deaths import died_later, hurt_in_all, told_dying_later
 from service.numbers import find_numbers
 from service.places import BACKGROUND
@@ -70,7 +70,7 @@ _REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
 _MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 _OVER_A_PERIOD = re.compile(r"\b(?:since|so far|to date|in all|in total|altogether)\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
-_MONTH = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+_MONTH = rf"(?:{MONTH_ALT})\.?"
 # A calendar day takes "on" ("on May 3", "on 3 May 2019"); a month or a year alone takes "in".
 _ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DAY = re.compile(

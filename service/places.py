@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from service.dates import MONTHS, WEEKDAYS
+from service.dates import MONTH_ALT, MONTHS, WEEKDAYS
 from service.syntax import parser
 
 # A locative phrase before a place keeps its meaning: "near the stadium" is not "in the stadium".
@@ -106,7 +106,6 @@ EVENT_STEMS = (
     "stampede", "raid", "strike", "clash", "riot", "sink", "sank", "capsiz", "ambush", "tornado",
     "hurricane", "typhoon", "cyclone", "landslide", "avalanche", "outbreak", "siege",
 )  # fmt: skip
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _EVENT_ALT = "|".join(EVENT_STEMS)
 # A toll for a whole war, country or period is not a toll "in" the place the story is about.
 BACKGROUND = re.compile(
@@ -116,8 +115,8 @@ BACKGROUND = re.compile(
     r"(\w+) (years?|months?|decades?) (ago|earlier|before)|a similar (attack|crash|accident|incident)|"
     r"nationwide|countrywide|worldwide|across the (country|region|world)|around the world|globally|"
     # an event named by its month or year is another, earlier one ("in a May raid", "the 2019 attack")
-    rf"(a|an) ({_MONTH_NAMES})( (19|20)\d\d)? ([\w-]+ )?({_EVENT_ALT})\w*|"
-    rf"the (({_MONTH_NAMES}) )?(19|20)\d\d ([\w-]+ )?({_EVENT_ALT})\w*)\b",
+    rf"(a|an) ({MONTH_ALT})( (19|20)\d\d)? ([\w-]+ )?({_EVENT_ALT})\w*|"
+    rf"the (({MONTH_ALT}) )?(19|20)\d\d ([\w-]+ )?({_EVENT_ALT})\w*)\b",
     re.IGNORECASE,
 )
 # Words for the same kind of event ("the blast" of a lead that says "exploded").

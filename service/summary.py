@@ -163,7 +163,7 @@ def reframe(sentence: str) -> tuple[str | None, list[str]]:
 def repeats(sentence: str, earlier: list[str]) -> bool:
     """True when one earlier summary sentence already says (nearly) all of `sentence`."""
     spans = [Span(0, len(e), e) for e in earlier]
-    return bool(spans) and support_for(sentence, spans, k=1)[1] >= REPEAT_SHARE
+    return bool(spans) and support_for(sentence, spans).best >= REPEAT_SHARE
 
 
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from service.dates import MONTHS, WEEKDAYS
+from service.dates import MONTH_ALT, MONTHS, WEEKDAYS
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = MONTH_ALT
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 # Short forms that are also words ("sun", "sat", "mar") or too short to be sure of.
 _ABBREVIATIONS = frozenset(

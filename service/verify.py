@@ -79,19 +79,26 @@ def _stems(text: str, tokenizer: tokenizers.DefaultTokenizer) -> set[str]:
     return {s for s in tokenizer.tokenize(text) if s not in _STOP}
 
 
-def support_for(sentence: str, spans: Sequence[Span], k: int = SUPPORT_SENTENCES) -> tuple[list[Span], float]:
-    """The `k` article sentences sharing most content stems with `sentence`, in article order, and
-    the share of the sentence's stems they cover."""
+@dataclass(frozen=True)
+class Support:
+    """The article sentences that best support a summary sentence, and how much of it they say."""
+
+    spans: list[Span]  # the `k` best, in article order
+    covered: float  # share of the sentence's content stems they hold together
+    best: float  # share the single best sentence holds
+
+
+def support_for(sentence: str, spans: Sequence[Span], k: int = SUPPORT_SENTENCES) -> Support:
+    """The `k` article sentences sharing most content stems with `sentence`, each stemmed once."""
     tokenizer = tokenizers.DefaultTokenizer(use_stemmer=True)
     wanted = _stems(sentence, tokenizer)
     if not wanted or not spans:
-        return [], 0.0
-    scored = sorted(((len(wanted & _stems(s.text, tokenizer)), i) for i, s in enumerate(spans)), reverse=True)
+        return Support([], 0.0, 0.0)
+    shared = [wanted & _stems(s.text, tokenizer) for s in spans]
+    scored = sorted(((len(common), i) for i, common in enumerate(shared)), reverse=True)
     chosen = sorted(i for score, i in scored[:k] if score > 0)
-    covered: set[str] = set()
-    for i in chosen:
-        covered |= wanted & _stems(spans[i].text, tokenizer)
-    return [spans[i] for i in chosen], len(covered) / len(wanted)
+    covered = set().union(*(shared[i] for i in chosen))
+    return Support([spans[i] for i in chosen], len(covered) / len(wanted), scored[0][0] / len(wanted))
 
 
 def _figures(events: list[Event]) -> set[tuple[str, int]]:
@@ -143,15 +150,14 @@ def code_problems(sentence: str, doc: Document, events: list[Event]) -> Sentence
     check.problems += [str(n) for n in names_as_things(claim, article_parses)]
     if _DANGLING.search(sentence):
         check.problems.append("it ends in a fragment")
-    check.support, covered = support_for(sentence, doc.sentences)
-    if covered < MIN_SUPPORT:
-        check.problems.append(f"only {covered:.0%} of its content words are in any article sentence")
-    else:
-        single = support_for(sentence, doc.sentences, k=1)[1]
-        if single < MIN_SINGLE_SUPPORT:
-            check.problems.append(
-                f"no one article sentence states most of it ({single:.0%}): it joins facts from several"
-            )
+    support = support_for(sentence, doc.sentences)
+    check.support = support.spans
+    if support.covered < MIN_SUPPORT:
+        check.problems.append(f"only {support.covered:.0%} of its content words are in any article sentence")
+    elif support.best < MIN_SINGLE_SUPPORT:
+        check.problems.append(
+            f"no one article sentence states most of it ({support.best:.0%}): it joins facts from several"
+        )
     return check
 
 
