@@ -116,49 +116,64 @@ def _figures(events: list[Event]) -> set[tuple[str, int]]:
     return found
 
 
-def code_problems(sentence: str, doc: Document, events: list[Event]) -> SentenceCheck:
-    """Everything code can prove wrong in one summary sentence, checked against the news sentences
-    only (a planted instruction never supports anything)."""
+def problems_by_check(
+    sentence: str, doc: Document, events: list[Event]
+) -> tuple[dict[str, list[str]], Support]:
+    """What each code check finds wrong in one summary sentence (by check name), and its support,
+    checked against the news sentences only (a planted instruction never supports anything).
+    bench/judged_checks.py measures each check by these names on the hand-judged sentences."""
     article = doc.news
-    check = SentenceCheck(sentence)
-    for issue in check_summary(article, sentence).issues:
-        if issue.kind in ("number", "date", "name"):
-            check.problems.append(f"{issue.kind} {issue.text!r}: {issue.detail}")
+    found: dict[str, list[str]] = {}
+    found["faithfulness"] = [
+        f"{issue.kind} {issue.text!r}: {issue.detail}"
+        for issue in check_summary(article, sentence).issues
+        if issue.kind in ("number", "date", "name")
+    ]
+    found["quotation"] = []
     for match in _QUOTE.finditer(sentence):
         quoted = next(g for g in match.groups() if g)
         if " ".join(quoted.split()).lower() not in " ".join(article.split()).lower().replace("’", "'"):
-            check.problems.append(f"the quotation {quoted!r} is not in the article")
+            found["quotation"].append(f"the quotation {quoted!r} is not in the article")
     figures = _figures(events)
     mentions = find_numbers(sentence)
+    found["figures"] = []
     for mention in mentions:
         role = figure_role(sentence, mention, mentions)
         if role in ("killed", "injured") and (role, mention.value) not in figures:
-            check.problems.append(f"says {mention.text} {role}, which no verified figure states")
+            found["figures"].append(f"says {mention.text} {role}, which no verified figure states")
     # who did what: the parse of every news sentence (cached per process) against the claim's
     article_parses = [parser().parse(s.text) for s in doc.sentences]
     claim = parser().parse(sentence)
-    check.problems += wrong_doers(claim, article_parses)
-    check.problems += swapped_sides(claim, article_parses)
-    check.problems += wrong_ages(claim, article_parses)
+    found["wrong_doers"] = wrong_doers(claim, article_parses)
+    found["swapped_sides"] = swapped_sides(claim, article_parses)
+    found["ages"] = wrong_ages(claim, article_parses)
     # a plan, forecast or claim said as done ("is expected to be named" -> "was named")
-    check.problems += [str(o) for o in overstatements(claim, article_parses)]
+    found["overstatements"] = [str(o) for o in overstatements(claim, article_parses)]
     # a thing the article only hedges ("a suspected leak") named as fact
-    check.problems += [str(h) for h in hedged_things(claim, article_parses)]
+    found["hedged_things"] = [str(h) for h in hedged_things(claim, article_parses)]
     # an event placed where the article only says it was told or tried ("pleaded guilty at X Court")
-    check.problems += [str(m) for m in moved_events(claim, article_parses)]
+    found["moved_events"] = [str(m) for m in moved_events(claim, article_parses)]
     # a thing read out of a name ("a bridge" from "Denby Bridge quarry")
-    check.problems += [str(n) for n in names_as_things(claim, article_parses)]
-    if _DANGLING.search(sentence):
-        check.problems.append("it ends in a fragment")
+    found["names_as_things"] = [str(n) for n in names_as_things(claim, article_parses)]
+    found["fragment"] = ["it ends in a fragment"] if _DANGLING.search(sentence) else []
     support = support_for(sentence, doc.sentences)
-    check.support = support.spans
+    found["support"] = []
     if support.covered < MIN_SUPPORT:
-        check.problems.append(f"only {support.covered:.0%} of its content words are in any article sentence")
+        found["support"].append(
+            f"only {support.covered:.0%} of its content words are in any article sentence"
+        )
     elif support.best < MIN_SINGLE_SUPPORT:
-        check.problems.append(
+        found["support"].append(
             f"no one article sentence states most of it ({support.best:.0%}): it joins facts from several"
         )
-    return check
+    return found, support
+
+
+def code_problems(sentence: str, doc: Document, events: list[Event]) -> SentenceCheck:
+    """Everything code can prove wrong in one summary sentence, checked against the news sentences
+    only (a planted instruction never supports anything)."""
+    found, support = problems_by_check(sentence, doc, events)
+    return SentenceCheck(sentence, support.spans, [p for problems in found.values() for p in problems])
 
 
 def _question(prompts: PromptSet, claim: str, support: list[Span]) -> list[dict[str, str]]:

