@@ -103,7 +103,7 @@ def _halueval(n: int, show: str | None) -> None:
     flagged: Counter[str] = Counter()
     total = 0
     with open(str(path), encoding="utf-8") as fh:
-        for i, line in zip(range(n), fh):
+        for i, line in zip(range(n), fh, strict=False):
             row = json.loads(line)
             doc = Document.from_text(row["document"])
             for s in sentences(row["right_summary"]):
@@ -144,9 +144,8 @@ def main() -> None:
             if problems:
                 drops[name][j.verdict] += 1
                 if ns.show == name:
-                    print(
-                        f"[{j.set}/{j.case}] {j.verdict}: {j.text}\n    check: {problems[0]}\n    judge: {j.why[:160]}"
-                    )
+                    print(f"[{j.set}/{j.case}] {j.verdict}: {j.text}")
+                    print(f"    check: {problems[0]}\n    judge: {j.why[:160]}")
         if any(found.values()):
             drops.setdefault("(any)", Counter())[j.verdict] += 1
     print(
@@ -155,9 +154,8 @@ def main() -> None:
     )
     print(f"  {'check':18} {'false dropped':>14} {'true dropped':>13} {'weak dropped':>13}")
     for name, c in drops.items():
-        print(
-            f"  {name:18} {c['false']:>9}/{totals['false']:<4} {c['true']:>8}/{totals['true']:<4} {c['weak']:>8}/{totals['weak']:<4}"
-        )
+        cells = [f"{c[v]:>8}/{totals[v]:<4}" for v in ("false", "true", "weak")]
+        print(f"  {name:18} {' '.join(cells)}")
     print(
         f"\n  best single sentence below {MIN_SINGLE_SUPPORT}: {low_single['false']} false, "
         f"{low_single['true']} true, {low_single['weak']} weak"
