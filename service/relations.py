@@ -144,64 +144,6 @@ def _uses(article: list[Doc]) -> dict[str, list[Use]]:
     return uses
 
 
-# Verbs whose two sides can be named either way round ("A met B" is "B met A"; "the bill passed
-# the committee" is "the committee passed the bill").
-_SYMMETRIC_WORDS = (
-    "meet marry divorce date fight battle clash play face talk speak negotiate join tie draw "
-    "collide trade share hug kiss embrace resemble match partner accompany pass clear"
-)
-_SYMMETRIC = frozenset(_SYMMETRIC_WORDS.split())
-
-
-def _head_lemma(token: Token | None) -> str | None:
-    """The noun a subject or object is about, unless it is a pronoun ("it", "who")."""
-    if token is None or token.pos_ in ("PRON", "NUM") or token.lower_ in _RELATIVE:
-        return None
-    return token.lemma_.lower()
-
-
-def _sides(verb: Token) -> tuple[str | None, str | None]:
-    """Who does `verb` and to whom, active or passive: (agent noun, patient noun). The subject of a
-    verb without an object is neither: "the ship sank" and "the bill passed" name what it happened to."""
-    agent = patient = None
-    transitive = any(c.dep_ == "dobj" for c in verb.children)
-    for child in verb.children:
-        if child.dep_ == "nsubj" and transitive:
-            agent = child
-        elif child.dep_ == "agent":
-            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-        elif child.dep_ in ("nsubjpass", "dobj"):
-            patient = child
-    return _head_lemma(agent), _head_lemma(patient)
-
-
-def swapped_sides(claim: Doc, article: list[Doc]) -> list[str]:
-    """Actions the claim turns round: its doer is only ever the one the action is done to in the
-    article ("the ship was spotted" -> "the ship spotted"), or the other way."""
-    agents: dict[str, set[str]] = {}
-    patients: dict[str, set[str]] = {}
-    for sentence in article:
-        for verb, _ in actions(sentence):
-            agent, patient = _sides(verb)
-            lemma = verb_key(verb.lemma_)
-            if agent:
-                agents.setdefault(lemma, set()).add(agent)
-            if patient:
-                patients.setdefault(lemma, set()).add(patient)
-    problems = []
-    for verb, _ in actions(claim):
-        lemma = verb_key(verb.lemma_)
-        if lemma in _SYMMETRIC:
-            continue
-        agent, patient = _sides(verb)
-        done_to, doing = patients.get(lemma, set()), agents.get(lemma, set())
-        if agent and agent in done_to and agent not in doing:
-            problems.append(f"says the {agent} {verb.text}; in the article the {agent} is what it is done to")
-        elif patient and patient in doing and patient not in done_to:
-            problems.append(f"says the {patient} was {verb.text}; in the article the {patient} does it")
-    return problems
-
-
 def wrong_doers(claim: Doc, article: list[Doc]) -> list[str]:
     """Actions the claim gives a named doer that the article gives someone else, or no one."""
     uses = _uses(article)

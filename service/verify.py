@@ -27,9 +27,10 @@ from service.modality import overstatements
 from service.name_words import names_as_things
 from service.numbers import find_numbers
 from service.prompts import PromptSet
-from service.relations import swapped_sides, wrong_doers
+from service.relations import wrong_doers
 from service.roles import figure_role
 from service.schema import Event
+from service.sides import reversed_sides
 from service.syntax import parser
 from service.text import Span
 from service.venues import moved_events
@@ -116,6 +117,13 @@ def _figures(events: list[Event]) -> set[tuple[str, int]]:
     return found
 
 
+def _new_paragraphs(doc: Document) -> list[bool]:
+    """For each news sentence, whether a paragraph starts with it (a pronoun looks back only within
+    its paragraph)."""
+    text, spans = doc.cleaned.text, doc.sentences
+    return [i == 0 or "\n" in text[spans[i - 1].end : s.start] for i, s in enumerate(spans)]
+
+
 def problems_by_check(
     sentence: str, doc: Document, events: list[Event]
 ) -> tuple[dict[str, list[str]], Support]:
@@ -145,7 +153,8 @@ def problems_by_check(
     article_parses = [parser().parse(s.text) for s in doc.sentences]
     claim = parser().parse(sentence)
     found["wrong_doers"] = wrong_doers(claim, article_parses)
-    found["swapped_sides"] = swapped_sides(claim, article_parses)
+    # who did it and to whom turned round ("the fans cheered him on" -> "he cheered on the fans")
+    found["reversed_sides"] = reversed_sides(claim, article_parses, _new_paragraphs(doc))
     found["ages"] = wrong_ages(claim, article_parses)
     # a plan, forecast or claim said as done ("is expected to be named" -> "was named")
     found["overstatements"] = [str(o) for o in overstatements(claim, article_parses)]
