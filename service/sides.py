@@ -28,7 +28,7 @@ _LIGHT = frozenset(("be", "have", "do", "become", "seem", "get", "let", "make", 
 # the committee" is "the committee passed the bill").
 _SYMMETRIC_WORDS = (
     "meet marry divorce date fight battle clash play face talk speak negotiate join tie draw "
-    "collide trade share hug kiss embrace resemble match partner accompany pass clear"
+    "collide trade share hug kiss embrace resemble match partner accompany pass clear know befriend"
 )
 _SYMMETRIC = frozenset(_SYMMETRIC_WORDS.split())
 _RELATIVE = frozenset(("who", "which", "that", "whom"))

@@ -15,6 +15,7 @@ from service.errors import GenerationError
 from service.figures import FigureSentence, figure_sentences
 from service.llm import LLM
 from service.meta import agency_credit
+from service.neutral_forms import fitted
 from service.numbers import find_numbers
 from service.prompts import LoadedTerm, PromptSet
 from service.schema import Event, SummarySentence
@@ -444,7 +445,7 @@ def _checked(
     title = doc.title
     raw = _draft(llm, messages, schema, title)
     draft, swapped = neutralize(raw, lexicon)
-    notes = [f"summary: replaced loaded term {t!r} in the model's wording" for t in swapped]
+    notes = [f"summary: {t}" for t in swapped]
     found = problems(draft, doc, lexicon, budget)
     if not found:
         return SummaryResult(draft, notes, draft=raw)
@@ -454,7 +455,7 @@ def _checked(
         {"role": "user", "content": "Rewrite it. Fix these problems: " + "; ".join(found)},
     ]
     second, swapped = neutralize(_draft(llm, retry, schema, title), lexicon)
-    notes += [f"summary: replaced loaded term {t!r} in the model's wording" for t in swapped]
+    notes += [f"summary: {t}" for t in swapped]
     left = problems(second, doc, lexicon, budget)
     if not left:
         return SummaryResult(second, notes, draft=raw)
@@ -463,16 +464,38 @@ def _checked(
 
 
 def neutralize(summary: str, lexicon: tuple[LoadedTerm, ...]) -> tuple[str, list[str]]:
-    """Replace loaded terms used in the summary's own voice by their neutral alternatives."""
-    swapped = []
+    """Replace loaded terms used in the summary's own voice by their neutral alternatives, each in
+    the form the term takes in its sentence (service/neutral_forms.py); a sentence where no form of
+    the neutral word fits is dropped. Returns the text and what was done (for `warnings`)."""
+    notes: list[str] = []
+    kept: list[str] = []
+    for span in sentences(summary):
+        text, done = _neutral_sentence(span.text, lexicon)
+        if text is None:
+            notes += done
+        else:
+            kept.append(text)
+            notes += [n for n in done if n not in notes]
+    return (" ".join(kept) if notes else summary), notes
+
+
+def _neutral_sentence(sentence: str, lexicon: tuple[LoadedTerm, ...]) -> tuple[str | None, list[str]]:
+    """One sentence with its loaded terms replaced, or None (and why) when one cannot be."""
+    done: list[str] = []
     for term in lexicon:
-        voice = own_voice(summary)
-        hits = list(term.pattern.finditer(voice))
+        hits = list(term.pattern.finditer(own_voice(sentence)))
         if hits:
-            swapped.append(term.term)
+            done.append(f"replaced loaded term {term.term!r} in the model's wording")
         for m in reversed(hits):
-            summary = summary[: m.start()] + _same_case(m.group(), term.neutral) + summary[m.end() :]
-    return summary, swapped
+            fit = fitted(parser().parse(sentence), m.start(), m.end(), term.neutral)
+            if fit is None:
+                return None, [
+                    f"dropped {sentence[:60]!r}: no form of {term.neutral!r} can replace the loaded "
+                    f"term {m.group()!r} there"
+                ]
+            text = _same_case(m.group(), fit.text) if fit.start == m.start() else fit.text
+            sentence = sentence[: fit.start] + text + sentence[fit.end :]
+    return sentence, done
 
 
 def _same_case(original: str, replacement: str) -> str:
