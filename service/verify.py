@@ -30,6 +30,7 @@ from service.prompts import PromptSet
 from service.relations import wrong_doers
 from service.roles import figure_role
 from service.schema import Event
+from service.sequence import reversed_order
 from service.sides import reversed_sides
 from service.syntax import parser
 from service.text import Span
@@ -155,6 +156,8 @@ def problems_by_check(
     found["wrong_doers"] = wrong_doers(claim, article_parses)
     # who did it and to whom turned round ("the fans cheered him on" -> "he cheered on the fans")
     found["reversed_sides"] = reversed_sides(claim, article_parses, _new_paragraphs(doc))
+    # what came first or what caused what turned round ("closed because it collapsed" -> the reverse)
+    found["reversed_order"] = reversed_order(claim, article_parses)
     found["ages"] = wrong_ages(claim, article_parses)
     # a plan, forecast or claim said as done ("is expected to be named" -> "was named")
     found["overstatements"] = [str(o) for o in overstatements(claim, article_parses)]

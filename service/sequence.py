@@ -1,0 +1,110 @@
+"""What came first and what caused what: a summary sentence may not turn an order or a cause round.
+
+"The road was closed because the bridge collapsed" said as "the bridge collapsed because the road
+was closed"; "he was arrested after police searched his home" as "police searched his home after
+he was arrested". The parse links two events of one sentence by "after", "before", "following" or
+"because (of)": a verb's clause ("after police searched") or a noun ("after the crash"). Each link
+is an order (which came first) or a cause (which led to which); a cause also comes first. The claim
+is wrong when the article links the same two events (the same verb, particle included, or the same
+noun) the other way round and never the claim's way. Words that can mean a time or a reason
+("since", "as", "when") are not read: code cannot tell which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from service.relations import verb_key
+
+_LIGHT = frozenset(("be", "have", "do", "say", "tell", "add", "report", "state", "claim"))
+_HAPPEN = frozenset(("happen", "occur"))
+_AFTER = frozenset(("after", "following", "once"))
+_BEFORE = frozenset(("before",))
+_BECAUSE = frozenset(("because",))
+_LINK_WORDS = _AFTER | _BEFORE | _BECAUSE
+Kind = Literal["order", "cause"]
+
+
+@dataclass(frozen=True)
+class Link:
+    """`first` came before `then` (order) or led to it (cause); events are verb or noun keys."""
+
+    kind: Kind
+    first: str
+    then: str
+
+
+def _event(token: Token) -> str | None:
+    """The key of an event word: a content verb with its particle, or a noun ("the crash"); "the
+    crash happened" is the crash."""
+    if token.lemma_.lower() in _HAPPEN:
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return _event(subject) if subject is not None and subject.pos_ == "NOUN" else None
+    if token.pos_ == "VERB" and token.lemma_.lower() not in _LIGHT:
+        particle = next((c for c in token.children if c.dep_ == "prt"), None)
+        key = verb_key(token.lemma_)
+        return f"{key} {particle.lower_}" if particle is not None else key
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower()
+    return None
+
+
+def _link(word: str, main: Token, other: Token) -> Link | None:
+    """The link `word` ("after", "because") makes between the main clause's verb and the other event."""
+    a, b = _event(main), _event(other)
+    if a is None or b is None or a == b:
+        return None
+    if word in _AFTER:
+        return Link("order", b, a)
+    if word in _BEFORE:
+        return Link("order", a, b)
+    if word in _BECAUSE:
+        return Link("cause", b, a)
+    return None
+
+
+def links(doc: Doc) -> Iterable[Link]:
+    """Every order and cause the sentence states between two of its events."""
+    for token in doc:
+        if token.dep_ == "advcl" and token.head.i != token.i:
+            mark = next((c for c in token.children if c.dep_ == "mark"), None)
+            link = _link(mark.lower_, token.head, token) if mark is not None else None
+        elif (
+            token.dep_ == "prep" and token.lower_ in _AFTER | _BEFORE | _BECAUSE and token.head.pos_ == "VERB"
+        ):
+            other = next(
+                (c for c in token.children if c.dep_ in ("pobj", "pcomp") and c.lower_ != "of"), None
+            )
+            link = _link(token.lower_, token.head, other) if other is not None else None
+        else:
+            link = None
+        if link is not None:
+            yield link
+
+
+def _says(link: Link, stated: set[Link]) -> bool:
+    """The article states this link, or a cause that gives this order ("A because B": B came first)."""
+    return link in stated or (link.kind == "order" and Link("cause", link.first, link.then) in stated)
+
+
+def reversed_order(claim: Doc, article: Sequence[Doc]) -> list[str]:
+    """Orders and causes the claim turns round against the article."""
+    stated = {link for sentence in article for link in links(sentence)}
+    problems = []
+    for link in links(claim):
+        turned = Link("order", link.then, link.first)
+        if _says(link, stated) or not _says(turned, stated):
+            continue
+        if link.kind == "cause":
+            problems.append(
+                f"says {link.first!r} led to {link.then!r}; in the article {link.then!r} came first"
+            )
+        else:
+            problems.append(
+                f"says {link.first!r} came before {link.then!r}; the article says the other way round"
+            )
+    return problems
