@@ -4,10 +4,12 @@ sets 1-4 and the session-18 dev run, eval/judgements/unseen*-{a,b}.json and dev-
 their saved runs and articles); the test split's judgements are never read. A sentence counts as
 false when either judge calls it false. Checks run on the code of this tree (verify.problems_by_check)
 against the article as the pipeline prepares it and the run's saved events.
+`--drafts` shows what summary.neutralize does to every saved run's model drafts (each sentence with a
+loaded term in the model's own voice: its replacement, or why it is dropped).
 `--halueval N` also runs every check on the journalists' (true) reference summaries of the first N
 HaluEval articles: how many true sentences each check flags (no events there: the figure check is
 left out).
-Run: python bench/judged_checks.py [--show CHECK] [--origin model|all] [--halueval N]"""
+Run: python bench/judged_checks.py [--show CHECK] [--origin model|all] [--halueval N] [--drafts]"""
 
 from __future__ import annotations
 
@@ -22,8 +24,10 @@ from pathlib import Path
 
 from service.document import Document
 from service.pipeline import Pipeline
+from service.prompts import load_prompts
 from service.schema import ArticleInput, Event
 from service.settings import Settings
+from service.summary import neutralize
 from service.text import sentences
 from service.verify import MIN_SINGLE_SUPPORT, problems_by_check
 
@@ -120,6 +124,29 @@ def _halueval(n: int, show: str | None) -> None:
         print(f"  {name:18} {count:4}")
 
 
+def _drafts() -> None:
+    lexicon = load_prompts().lexicon
+    seen: set[str] = set()
+    replaced = dropped = 0
+    for path in sorted(RUNS.glob("*/predictions/*.json")):
+        draft = json.loads(path.read_text()).get("summary_draft")
+        if not draft or draft in seen:
+            continue
+        seen.add(draft)
+        for s in sentences(draft):
+            text, notes = neutralize(s.text, lexicon)
+            if not notes:
+                continue
+            if text:
+                replaced += 1
+                print(f"  {s.text}\n   -> {text}")
+            else:
+                dropped += 1
+                print(f"  {s.text}\n   DROPPED: {notes[0]}")
+    print(f"\n{len(seen)} distinct drafts: {replaced} sentences with a loaded term replaced,", end=" ")
+    print(f"{dropped} dropped")
+
+
 def main() -> None:
     """Print per check the judged-false and judged-true/weak sentences it drops."""
     args = argparse.ArgumentParser()
@@ -127,8 +154,12 @@ def main() -> None:
     args.add_argument(
         "--origin", default="model", choices=["model", "all"], help="model sentences only (default)"
     )
+    args.add_argument("--drafts", action="store_true", help="neutralize on every saved run's drafts")
     args.add_argument("--halueval", type=int, default=0, help="also the first N HaluEval reference summaries")
     ns = args.parse_args()
+    if ns.drafts:
+        _drafts()
+        return
     drops: dict[str, Counter[str]] = {}
     totals: Counter[str] = Counter()
     low_single: Counter[str] = Counter()
