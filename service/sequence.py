@@ -13,9 +13,11 @@ noun) the other way round and never the claim's way. Words that can mean a time 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
+from rouge_score import tokenizers
 from spacy.tokens import Doc, Token
 
 from service.relations import verb_key
@@ -36,6 +38,8 @@ class Link:
     kind: Kind
     first: str
     then: str
+    # the words as written, for the warning (stems are the keys)
+    words: tuple[str, str] = field(default=("", ""), compare=False)
 
 
 def _event(token: Token) -> str | None:
@@ -46,11 +50,26 @@ def _event(token: Token) -> str | None:
         return _event(subject) if subject is not None and subject.pos_ == "NOUN" else None
     if token.pos_ == "VERB" and token.lemma_.lower() not in _LIGHT:
         particle = next((c for c in token.children if c.dep_ == "prt"), None)
-        key = verb_key(token.lemma_)
+        key = _stem(verb_key(token.lemma_))
         return f"{key} {particle.lower_}" if particle is not None else key
     if token.pos_ == "NOUN":
-        return token.lemma_.lower()
+        return _stem(token.lemma_)
+    if token.lemma_.lower() == "be":
+        # "the bridge was closed" read as "was" and an adjective: the participle is the event
+        state = next((c for c in token.children if c.dep_ == "acomp" and c.text.lower().endswith("ed")), None)
+        return _stem(state.lemma_) if state is not None else None
     return None
+
+
+@cache
+def _stemmer() -> tokenizers.DefaultTokenizer:
+    return tokenizers.DefaultTokenizer(use_stemmer=True)
+
+
+def _stem(word: str) -> str:
+    """One key for a verb's forms and its noun ("closed", "close"; "crashed", "the crash")."""
+    stems = _stemmer().tokenize(word)
+    return stems[0] if len(stems) == 1 else word.lower()
 
 
 def _link(word: str, main: Token, other: Token) -> Link | None:
@@ -59,11 +78,11 @@ def _link(word: str, main: Token, other: Token) -> Link | None:
     if a is None or b is None or a == b:
         return None
     if word in _AFTER:
-        return Link("order", b, a)
+        return Link("order", b, a, (other.text, main.text))
     if word in _BEFORE:
-        return Link("order", a, b)
+        return Link("order", a, b, (main.text, other.text))
     if word in _BECAUSE:
-        return Link("cause", b, a)
+        return Link("cause", b, a, (other.text, main.text))
     return None
 
 
@@ -73,12 +92,9 @@ def links(doc: Doc) -> Iterable[Link]:
         if token.dep_ == "advcl" and token.head.i != token.i:
             mark = next((c for c in token.children if c.dep_ == "mark"), None)
             link = _link(mark.lower_, token.head, token) if mark is not None else None
-        elif (
-            token.dep_ == "prep" and token.lower_ in _AFTER | _BEFORE | _BECAUSE and token.head.pos_ == "VERB"
-        ):
-            other = next(
-                (c for c in token.children if c.dep_ in ("pobj", "pcomp") and c.lower_ != "of"), None
-            )
+        elif token.dep_ == "prep" and token.lower_ in _LINK_WORDS and token.head.pos_ == "VERB":
+            objects = (c for c in token.children if c.dep_ in ("pobj", "pcomp") and c.lower_ != "of")
+            other = next(objects, None)
             link = _link(token.lower_, token.head, other) if other is not None else None
         else:
             link = None
@@ -99,12 +115,10 @@ def reversed_order(claim: Doc, article: Sequence[Doc]) -> list[str]:
         turned = Link("order", link.then, link.first)
         if _says(link, stated) or not _says(turned, stated):
             continue
+        first, then = link.words
         if link.kind == "cause":
-            problems.append(
-                f"says {link.first!r} led to {link.then!r}; in the article {link.then!r} came first"
-            )
+            said = f"says {first!r} led to {then!r}; in the article {then!r} came first"
         else:
-            problems.append(
-                f"says {link.first!r} came before {link.then!r}; the article says the other way round"
-            )
+            said = f"says {first!r} came before {then!r}; the article says the other way round"
+        problems.append(said)
     return problems

@@ -22,8 +22,10 @@ from spacy.tokens import Doc, Span, Token
 
 from service.relations import phrase_words, same_names, verb_key
 
-# Verbs too light to carry a relation ("is", "has", "did").
-_LIGHT = frozenset(("be", "have", "do", "become", "seem", "get", "let", "make", "say", "tell"))
+# Verbs too light to carry a relation ("is", "has", "did"), and verbs of containing, whose two
+# sides are a whole and a part, not a doer and an undergoer ("the list included a car").
+_LIGHT_WORDS = "be have do become seem get let make say tell include contain involve feature comprise"
+_LIGHT = frozenset(_LIGHT_WORDS.split())
 # Verbs whose two sides can be named either way round ("A met B" is "B met A"; "the bill passed
 # the committee" is "the committee passed the bill").
 _SYMMETRIC_WORDS = (

@@ -6,7 +6,7 @@ import pytest
 
 from service.document import Document
 from service.schema import Casualty, Evidence
-from service.verify import code_problems
+from service.verify import code_problems, problems_by_check
 from tests.unit.test_summary import event
 
 ARTICLE = (
@@ -55,3 +55,37 @@ def test_the_hurt_in_all_are_a_verified_figure_when_some_of_them_died() -> None:
         "Five workers were hurt in the blast.", Document.from_text(quote), events
     ).problems
     assert not any("no verified figure" in p for p in problems)
+
+
+CROWD = (
+    "Ingrid Solberg crossed the line first on Sunday.\n\n"
+    "Spectators on the quay cheered her on over the last mile. "
+    "The bridge was closed because the river flooded."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "check", "turned"),
+    [
+        ("Ingrid Solberg cheered on the spectators on the quay.", "reversed_sides", True),
+        ("Spectators on the quay cheered on Ingrid Solberg.", "reversed_sides", False),
+        ("The river flooded because the bridge was closed.", "reversed_order", True),
+        ("The bridge was closed after the river flooded.", "reversed_order", False),
+    ],
+)
+def test_each_check_is_named_and_joined_into_the_sentences_problems(
+    sentence: str, check: str, turned: bool
+) -> None:
+    doc = Document.from_text(CROWD)
+    found, _ = problems_by_check(sentence, doc, [])
+    assert bool(found[check]) is turned
+    assert set(found[check]) <= set(code_problems(sentence, doc, []).problems)
+
+
+def test_a_pronoun_does_not_reach_into_the_previous_paragraph() -> None:
+    # the same sentences with the pronoun's paragraph starting at it: "her" stands for no one known
+    doc = Document.from_text(CROWD.replace("first on Sunday.\n\n", "first on Sunday. "))
+    split = Document.from_text(CROWD)
+    sentence = "Ingrid Solberg cheered on the runners."
+    assert problems_by_check(sentence, doc, [])[0]["reversed_sides"]
+    assert not problems_by_check(sentence, split, [])[0]["reversed_sides"]
