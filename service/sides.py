@@ -161,8 +161,8 @@ def particles(docs: Iterable[Doc]) -> frozenset[tuple[str, str]]:
 
 
 def _passive(verb: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return True
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True  # "beaten only by the United States": a "by" agent makes it passive too
     # "was arrested and charged": the second verb shares the first one's passive
     return (
         verb.dep_ == "conj"

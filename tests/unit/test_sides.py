@@ -39,6 +39,11 @@ def turned(claim: str, article: str, paragraphs: list[bool] | None = None) -> li
             "The hiker found the rescue team near the summit.",
             "The hiker found by the rescue team near the summit was flown to hospital.",
         ),
+        # a reduced passive with its agent, said as active ("beaten by" -> "beating")
+        (
+            "The town grew by 4 per cent last year, beating only the capital.",
+            "The town grew by 4 per cent last year, beaten only by the capital.",
+        ),
         # a pronoun in the article's next sentence, same paragraph, one person before it
         (
             "Petra Lind interviewed the reporters.",
