@@ -3,8 +3,10 @@ written for these tests, the shipped lexicon)."""
 
 import pytest
 
+from service.document import Document
+from service.llm import FakeLLM
 from service.prompts import load_prompts
-from service.summary import neutralize
+from service.summary import neutralize, summarize
 
 LEXICON = load_prompts().lexicon
 
@@ -68,3 +70,20 @@ def test_a_sentence_no_form_fits_is_dropped_and_said(sentence: str) -> None:
 def test_a_replacement_is_reported() -> None:
     _, notes = neutralize("Regime forces shelled the town.", LEXICON)
     assert notes == ["replaced loaded term 'regime' in the model's wording"]
+
+
+def test_summarize_replaces_in_form_and_drops_what_cannot_be_replaced() -> None:
+    article = (
+        "Police in Varna arrested the leader of an armed group on Tuesday, officials said. "
+        "Officers said one member of the group attacked a checkpoint last month."
+    )
+    fake = FakeLLM()
+    drafted = [
+        "Police in Varna arrested the terrorist group's leader on Tuesday.",
+        "A terrorist attacked a checkpoint.",
+    ]
+    fake.enqueue({"sentences": drafted}, {"sentence": 1, "answer": "same"})
+    result = summarize(fake, load_prompts(), Document.from_text(article), [], verify=True)
+    assert result.text == "Police in Varna arrested the armed group's leader on Tuesday."
+    assert any("dropped 'A terrorist attacked" in w and "no form of" in w for w in result.warnings)
+    assert result.draft == " ".join(drafted)  # the model's own wording is kept for audits
