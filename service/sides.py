@@ -180,6 +180,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return child
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "the boy rescued by the coastguard"
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # "persuaded the gunman to free them": the one persuaded frees, not the persuader
+        told = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if told is not None:
+            return told
     if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i and depth < 3:
         return _subject(verb.head, depth + 1)  # "arrived and cheered", "began to cheer"
     return None
@@ -188,7 +193,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 @dataclass(frozen=True)
 class Action:
     """One use of a verb: its key (lemma and particle), doer and undergoer (None: not written),
-    and whether a subject without an object leaves its role open."""
+    and the subject of a use without an object, whose role is open ("the fans cheered": doers;
+    "the ship sank": what it happened to)."""
 
     key: str
     verb: Token

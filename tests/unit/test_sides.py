@@ -80,6 +80,11 @@ def test_an_action_turned_round_is_found(claim: str, article: str) -> None:
         ("The governor met the mayor.", "The mayor met the governor on Monday."),
         # a verb without its particle is another verb: "cheer" is not "cheer on"
         ("The fans cheered Leon Varga.", "Leon Varga cheered as the fans clapped him on."),
+        # the one persuaded does what the persuader asked (not the police): the gunman releases
+        (
+            "The gunman released the hostages.",
+            "Police persuaded the gunman to release the hostages. The gunman was released on bail.",
+        ),
         # a verb whose subject without an object is what it happened to
         ("The storm sank the ferry.", "The ferry sank in the storm."),
     ],
