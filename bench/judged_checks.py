@@ -7,9 +7,12 @@ against the article as the pipeline prepares it and the run's saved events.
 `--drafts` shows what summary.neutralize does to every saved run's model drafts (each sentence with a
 loaded term in the model's own voice: its replacement, or why it is dropped).
 `--halueval N` also runs every check on the journalists' (true) reference summaries of the first N
-HaluEval articles: how many true sentences each check flags (no events there: the figure check is
-left out).
-Run: python bench/judged_checks.py [--show CHECK] [--origin model|all] [--halueval N] [--drafts]"""
+HaluEval articles and on the hallucinated ones: how many sentences of each each check flags (no
+events there: the figure check is left out).
+Saved runs are gitignored: `--runs` points at the tree that holds them (default: this one's
+eval/runs when it has them, else /work/main/eval/runs).
+Run: python bench/judged_checks.py [--show CHECK] [--origin model|all] [--halueval N] [--drafts]
+[--runs DIR]"""
 
 from __future__ import annotations
 
@@ -32,9 +35,11 @@ from service.text import sentences
 from service.verify import MIN_SINGLE_SUPPORT, problems_by_check
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = ROOT / "eval" / "runs"
-if not (RUNS / "dev-judged-s18").exists():  # runs are gitignored: a worktree reads the main tree's
-    RUNS = Path("/work/main/eval/runs")
+RUNS = (
+    ROOT / "eval" / "runs"
+    if (ROOT / "eval" / "runs" / "dev-judged-s18").exists()
+    else Path("/work/main/eval/runs")
+)
 # judgement prefix -> (saved run, folder of its articles)
 SETS = {
     "unseen": ("unseen-20261201T132233Z", "unseen"),
@@ -74,7 +79,7 @@ def _origin(text: str, said: list[dict]) -> str:
     return str(best["origin"])
 
 
-def judged_sentences() -> Iterator[Judged]:
+def judged_sentences(runs: Path = RUNS) -> Iterator[Judged]:
     """Every hand-judged summary sentence of the spent sets, both judges' verdicts merged."""
     pipe = Pipeline(Settings(no_cache=True), None)  # type: ignore[arg-type]  # no model: prepare only
     for prefix, (run, folder) in SETS.items():
@@ -88,7 +93,7 @@ def judged_sentences() -> Iterator[Judged]:
         docs: dict[str, tuple[Document, list[Event], list[dict]]] = {}
         for (case, text), given in verdicts.items():
             if case not in docs:
-                pred = json.loads((RUNS / run / "predictions" / f"{case}.json").read_text())
+                pred = json.loads((runs / run / "predictions" / f"{case}.json").read_text())
                 raw = (ROOT / "eval" / folder / f"{case}.txt").read_text(encoding="utf-8")
                 prepared = pipe.prepare(ArticleInput(text=raw))
                 doc = Document.build(prepared.text, prepared.meta.title, pipe.prompts.injection)
@@ -127,11 +132,11 @@ def _halueval(n: int, show: str | None) -> None:
         print(f"  {name:18} {' '.join(cells)}")
 
 
-def _drafts() -> None:
+def _drafts(runs: Path) -> None:
     lexicon = load_prompts().lexicon
     seen: set[str] = set()
     replaced = dropped = 0
-    for path in sorted(RUNS.glob("*/predictions/*.json")):
+    for path in sorted(runs.glob("*/predictions/*.json")):
         draft = json.loads(path.read_text()).get("summary_draft")
         if not draft or draft in seen:
             continue
@@ -157,16 +162,17 @@ def main() -> None:
     args.add_argument(
         "--origin", default="model", choices=["model", "all"], help="model sentences only (default)"
     )
+    args.add_argument("--runs", type=Path, default=RUNS, help="the folder of saved runs")
     args.add_argument("--drafts", action="store_true", help="neutralize on every saved run's drafts")
     args.add_argument("--halueval", type=int, default=0, help="also the first N HaluEval reference summaries")
     ns = args.parse_args()
     if ns.drafts:
-        _drafts()
+        _drafts(ns.runs)
         return
     drops: dict[str, Counter[str]] = {}
     totals: Counter[str] = Counter()
     low_single: Counter[str] = Counter()
-    for j in judged_sentences():
+    for j in judged_sentences(ns.runs):
         if ns.origin == "model" and j.origin != "model":
             continue
         totals[j.verdict] += 1
