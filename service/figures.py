@@ -129,7 +129,8 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
         )
         core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} {hurt}"
     where, when = _where(c, event), _when(c, event)
-    if c.killed is not None and (died_later(c.evidence.quote) or told_dying_later(following, c.group)):
+    later = died_later(c.evidence.quote) or told_dying_later(following, c.group, event.date_text)
+    if c.killed is not None and later:
         # died later, in hospital: the event's place and time are not the death's
         where, when = "", ""
     source = f", according to {c.claimed_by}" if c.claimed_by else ""
