@@ -30,6 +30,7 @@ from service.syntax import (
     clause_verb,
     counted_noun,
     counts_remains,
+    dates_another_act,
     described_as,
     number_token,
     parser,
@@ -37,7 +38,7 @@ from service.syntax import (
     same_time,
 )
 from service.text import Span
-from service.timex import first_time_expression, time_phrase
+from service.timex import first_time_expression, names_another_moment, time_phrase
 
 ATTRIBUTION = re.compile(
     r"\b(said|says|say|according|told|tells|reported|reports|report|estimates?|estimated|"
@@ -418,6 +419,16 @@ def ground(
         if date_text and first_mention and not _dates_figure(sentence, first_mention, date_text):
             report.warnings.append(f"date {date_text!r} dates another event than the figure's; not used")
             date_text = None
+        if date_text and first_mention and _dates_after_act(sentence, first_mention, date_text):
+            report.warnings.append(
+                f"date {date_text!r} dates an act after the deaths (a search, an inquiry); not used"
+            )
+            date_text = None
+        if date_text and names_another_moment(date_text, sentence):
+            report.warnings.append(
+                f"date {date_text!r} follows 'after', 'before' or 'until': another moment; not used"
+            )
+            date_text = None
         # the sentence's own date, which a bodies count beside it does not share (a date inherited
         # from the lead is the deaths' and dates the bodies too)
         own_date = date_text if bodies else None
@@ -581,6 +592,14 @@ def _dates_figure(sentence: str, mention: NumberMention, phrase: str) -> bool:
     if at < 0:
         return True  # not written here (the lead's, the context's): nothing to compare
     return same_time(parser().parse(sentence), (mention.start, mention.end), (at, at + len(phrase)))
+
+
+def _dates_after_act(sentence: str, mention: NumberMention, phrase: str) -> bool:
+    """`phrase` dates an act of its own clause that follows the deaths ("the search ended in May")."""
+    at = sentence.lower().find(phrase.lower())
+    if at < 0:
+        return False
+    return dates_another_act(parser().parse(sentence), (mention.start, mention.end), (at, at + len(phrase)))
 
 
 _RELATION = re.compile(r"^(?:near|off|outside|in|at|on|around)\s+(?:the\s+)?", re.IGNORECASE)

@@ -381,6 +381,37 @@ def same_time(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) -> bool:
     return not (_across_time_clause(one, two) or _across_time_clause(two, one))
 
 
+# Acts that follow a death and have their own dates: "the search for bodies ended in November".
+_AFTER_ACTS = frozenset(
+    (
+        "search", "hunt", "recovery", "rescue", "investigation", "inquiry", "inquest", "probe", "trial",
+        "hearing", "funeral", "burial", "identification", "autopsy", "exhumation", "excavation",
+        "salvage", "vigil", "memorial", "evacuation", "clean-up", "cleanup",
+    )
+)  # fmt: skip
+
+
+def dates_another_act(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) -> bool:
+    """The time phrase at `time` dates a clause of its own about an act that follows a death (a
+    search, an inquiry, a funeral: "300 died; the search ended last November"), not the clause of
+    the figure at `figure`."""
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (figure, time)]
+    if any(span is None or len(span) == 0 for span in spans):
+        return False
+    own, dated = (clause_verb(span.root) for span in spans if span is not None)
+    if own.i == dated.i:
+        return False
+    about = [c for c in dated.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if dated.dep_ in ("relcl", "acl"):
+        # "a search that ended in May"; a reduced clause hung on the noun after it ("the search
+        # for bodies ended": the small parser reads "ended" as a clause on "bodies")
+        noun = dated.head
+        about.append(noun)
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            about.append(noun.head.head)
+    return any(word.lemma_.lower() in _AFTER_ACTS for word in about)
+
+
 def is_telling(lemma: str) -> bool:
     """A verb of telling: "say", "report", "announce"..."""
     return bool(_TELLING.match(lemma))
