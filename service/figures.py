@@ -8,6 +8,7 @@ import re
 from typing import NamedTuple
 
 from service.dates import MONTH_ALT
+from service.ground import hedge_at
 from service.later_deaths import died_later, hurt_in_all, told_dying_later
 from service.numbers import find_numbers
 from service.places import BACKGROUND
@@ -115,7 +116,9 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
         core = f"{q}{_count(in_all, group)} {were} injured, and {_spell(c.killed)} of them died"
     elif c.killed is not None and c.injured is not None:
         died = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
-        core = f"{q}{_count(c.killed, group)} {died} and {_spell(c.injured)} injured"
+        # the record's qualifier is the dead's: the hurt keep their own ("and nearly 40 injured")
+        hurt_q = _injured_hedge(c)
+        core = f"{q}{_count(c.killed, group)} {died} and {hurt_q}{_spell(c.injured)} injured"
     elif c.killed is not None:
         verb = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
         core = f"{q}{_count(c.killed, group)} {verb}"
@@ -143,6 +146,16 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
     )
     text = f"{core}{how}{where}{when}{source}."
     return text[0].upper() + text[1:]
+
+
+def _injured_hedge(c: Casualty) -> str:
+    """The hedge the quote writes before the injured number ("nearly 40"), with a space, or ""."""
+    quote = c.evidence.quote
+    mentions = find_numbers(quote)
+    dead = next((m for m in mentions if m.value == c.killed), None)
+    hurt = [m for m in mentions if m.value == c.injured and m is not dead]
+    hedge = hedge_at(quote, hurt[0]) if hurt else None
+    return f"{hedge} " if hedge else ""
 
 
 def _number_at(c: Casualty) -> int:

@@ -30,6 +30,7 @@ from service.syntax import (
     clause_verb,
     counted_noun,
     counts_remains,
+    credited_to_another,
     dates_another_act,
     described_as,
     number_token,
@@ -187,8 +188,11 @@ _HEDGE_BEFORE = re.compile(r"\b(" + "|".join(HEDGES) + r")\s+$", re.IGNORECASE)
 def qualifier_of(sentence: str, value: int | None) -> str | None:
     """The hedge written right before the number ("at least 38"), read by code, not by the model."""
     mention = _mention(sentence, value)
-    if mention is None:
-        return None
+    return hedge_at(sentence, mention) if mention is not None else None
+
+
+def hedge_at(sentence: str, mention: NumberMention) -> str | None:
+    """The hedge written right before the number `mention` of `sentence`, lower-cased, or None."""
     found = _HEDGE_BEFORE.search(sentence[max(0, mention.start - 25) : mention.start])
     return found.group(1).lower() if found else None
 
@@ -200,8 +204,11 @@ def check_source(
     place: str | None,
     perpetrator: str | None,
     warnings: list[str],
+    value: int | None = None,
 ) -> str | None:
-    """A claimant must be credited by the sentence: named in it, or named before and referred to."""
+    """A claimant must be credited by the sentence: named in it, or named before and referred to;
+    and, when the sentence gives the figure `value` through a speaker, that speaker must be it
+    ("police said 12 were killed, but officials put the toll at 15": police did not say 15)."""
     if not source:
         return None
     s = source.strip().strip(".")
@@ -216,11 +223,24 @@ def check_source(
     if not ATTRIBUTION.search(sentence):
         warnings.append(f"dropped claimant {s!r}: the sentence attributes the figure to no one")
         return None
+    if _named_in(s, sentence) and _said_another(s, sentence, value):
+        warnings.append(f"dropped claimant {s!r}: the sentence credits {value} to another speaker")
+        return None
     if _named_in(s, sentence) or (REFERS_BACK.search(sentence) and _named_in(s, article)):
         return s
     where = "in the article" if not _named_in(s, article) else "near the figure"
     warnings.append(f"dropped claimant {s!r}: not named {where}")
     return None
+
+
+def _said_another(source: str, sentence: str, value: int | None) -> bool:
+    """The sentence gives `value` through another speaker than `source` (read from the parse)."""
+    mention = _mention(sentence, value)
+    at = sentence.lower().find(source.lower())
+    if mention is None or at < 0:
+        return False
+    doc = parser().parse(sentence)
+    return credited_to_another(doc, (at, at + len(source)), (mention.start, mention.end))
 
 
 def _named_in(name: str, text: str) -> bool:
@@ -393,7 +413,7 @@ def ground(
                 group=group_as_written(fig.group, sentence, mention),
                 qualifier=qualifier_of(sentence, value),
                 claimed_by=check_source(
-                    fig.source, sentence, article, facts.place, facts.by, report.warnings
+                    fig.source, sentence, article, facts.place, facts.by, report.warnings, value
                 ),
                 evidence=evidence,
                 grounded=article[evidence.start : evidence.end] == evidence.quote,

@@ -412,6 +412,42 @@ def dates_another_act(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) 
     return any(word.lemma_.lower() in _AFTER_ACTS for word in about)
 
 
+# Verbs a speaker gives a figure with: "police said 12", "officials put the toll at 15".
+_GIVING = frozenset(
+    ("put", "estimate", "give", "count", "claim", "cite", "quote", "record", "tally", "number")
+)
+
+
+def _speaker_verb(token: Token) -> Token | None:
+    """The nearest verb above `token` through which a named speaker gives it: a verb of telling
+    or of giving a figure with a subject of its own ("police said", "officials put")."""
+    for above in token.ancestors:
+        lemma = above.lemma_.lower()
+        if (
+            above.pos_ in ("VERB", "AUX")
+            and (_TELLING.match(lemma) or lemma in _GIVING)
+            and _has_subject(above)
+        ):
+            return above
+    return None
+
+
+def credited_to_another(doc: Doc, source: tuple[int, int], number: tuple[int, int]) -> bool:
+    """The number at `number` is given by another speaker than the one at `source`: "police said
+    12 were killed, but officials put the toll at 15" does not credit 15 to police. Undecided
+    (no speaker verb above the number) is False."""
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (source, number)]
+    if any(span is None or len(span) == 0 for span in spans):
+        return False
+    who, figure = (span.root for span in spans if span is not None)
+    giver = _speaker_verb(figure)
+    if giver is None:
+        return False
+    theirs = _speaker_verb(who)
+    # spaCy makes a new Token object on each access: compare positions
+    return (theirs is None or theirs.i != giver.i) and not (who.head.i == giver.i and who.dep_ == "nsubj")
+
+
 def is_telling(lemma: str) -> bool:
     """A verb of telling: "say", "report", "announce"..."""
     return bool(_TELLING.match(lemma))
