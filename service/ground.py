@@ -18,6 +18,8 @@ from service.places import (
     OTHER_EVENT,
     clause_of,
     inherited_place,
+    names_a_kind,
+    over_an_area,
     place_as_written,
     relation_of,
     same_event_place,
@@ -280,20 +282,30 @@ def _place(
             # "near the northeastern city of Garowe" is near Garowe, not in it.
             relation = relation_of(sentence, at, at + len(place))
             written = f"{relation} {written}" if relation else written
+        if written is not None and at >= 0 and names_a_kind(sentence, place):
+            # "a Tarsa storm killed two", "a Varna man died": what the thing is, not where
+            report.warnings.append(f"place {place!r} only modifies a noun; no proof it happened there")
+            written, place = None, ""
         if written is not None and parser().told_not_happened(sentence, place):
             # "officials said in Geneva that 19 were killed": where it was said, not where it happened
             report.warnings.append(f"place {place!r} is where the figure was reported; not used")
             written = None
         if written is not None:
             return written
-        report.warnings.append(f"place {place!r} is not written in the figure's clause; not used")
+        if place:
+            report.warnings.append(f"place {place!r} is not written in the figure's clause; not used")
     continues = (
         previous is not None
         and report.events
         and previous.sentence.end <= candidate.sentence.start
         and candidate.sentence.start - previous.sentence.end <= 2
     )
-    if continues and event_type != "conflict" and not BACKGROUND.search(sentence):
+    if (
+        continues
+        and event_type != "conflict"
+        and not BACKGROUND.search(sentence)
+        and not over_an_area(sentence)
+    ):
         return report.events[-1].location
     return "unspecified"
 
