@@ -443,9 +443,17 @@ def credited_to_another(doc: Doc, source: tuple[int, int], number: tuple[int, in
     giver = _speaker_verb(figure)
     if giver is None:
         return False
+    if who.head.i == giver.i and who.dep_ == "nsubj":
+        return False
     theirs = _speaker_verb(who)
-    # spaCy makes a new Token object on each access: compare positions
-    return (theirs is None or theirs.i != giver.i) and not (who.head.i == giver.i and who.dep_ == "nsubj")
+    if theirs is None:
+        return True
+    # "the office said its staff confirmed that 19 died": a report inside the source's report is
+    # still the source's (spaCy makes a new Token on each access: compare positions)
+    step = giver
+    while step.i != theirs.i and step.dep_ in ("ccomp", "xcomp") and step.head.i != step.i:
+        step = step.head
+    return step.i != theirs.i
 
 
 def is_telling(lemma: str) -> bool:

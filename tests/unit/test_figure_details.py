@@ -89,6 +89,8 @@ def _ground(sentence: str, figure: FigureDraft) -> GroundingReport:
             True,
         ),
         ("Eight miners died, the union told reporters.", 8, "the union", True),
+        # a report inside the source's own report is still the source's
+        ("The agency said its staff confirmed that 16 villagers died.", 16, "The agency", True),
     ],
 )
 def test_a_claim_is_credited_only_to_the_speaker_who_gives_that_figure(
