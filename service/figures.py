@@ -11,7 +11,7 @@ from service.dates import MONTH_ALT
 from service.ground import hedge_at
 from service.later_deaths import died_later, hurt_in_all, told_dying_later
 from service.numbers import find_numbers
-from service.places import BACKGROUND
+from service.places import BACKGROUND, place_of_a_part
 from service.schema import Casualty, Event
 from service.syntax import parser, same_clause, same_time
 from service.text import sentences
@@ -184,12 +184,20 @@ def _where(c: Casualty, event: Event) -> str:
             span is not None
             and span.root.dep_ not in _MODIFIER_DEPS
             and same_clause(doc, number, found.span())
+            # "40 people, including 12 in Tarsa": the 12's place, not the 40's
+            and not place_of_a_part(quote, found.span(), _number_span(quote, at))
         ):
             break
     else:
         return ""
     first = event.location.split(" ", 1)[0].lower()
     return f" {event.location}" if first in _PREPOSITIONS else f" in {event.location}"
+
+
+def _number_span(quote: str, at: int) -> tuple[int, int]:
+    """The span of the number written at `at` in `quote` (one character when none is there)."""
+    hit = next((m for m in find_numbers(quote) if m.start == at), None)
+    return (hit.start, hit.end) if hit else (at, at + 1)
 
 
 def _when(c: Casualty, event: Event) -> str:

@@ -21,6 +21,7 @@ from service.places import (
     names_a_kind,
     over_an_area,
     place_as_written,
+    place_of_a_part,
     relation_of,
     same_event_place,
     story_place,
@@ -282,6 +283,15 @@ def _place(
             # "near the northeastern city of Garowe" is near Garowe, not in it.
             relation = relation_of(sentence, at, at + len(place))
             written = f"{relation} {written}" if relation else written
+        if (
+            written is not None
+            and at >= 0
+            and mention
+            and place_of_a_part(sentence, (at, at + len(place)), number)
+        ):
+            # "killed 40 people, including 12 in Tarsa": Tarsa is the 12's place, not the 40's
+            report.warnings.append(f"place {place!r} is where a part of the figure was counted; not used")
+            written, place = None, ""
         if written is not None and at >= 0 and names_a_kind(sentence, place):
             # "a Tarsa storm killed two", "a Varna man died": what the thing is, not where
             report.warnings.append(f"place {place!r} only modifies a noun; no proof it happened there")

@@ -402,3 +402,26 @@ def names_a_kind(sentence: str, place: str) -> bool:
         if noun.lower_ in _AUTHORITIES or (in_place and noun.lemma_.lower() not in _NOT_PLACES_NOUNS):
             return False
     return found
+
+
+def _number_of(token: object) -> int | None:
+    """The position of the number a token is or that counts it ("12", "12 deaths"), else None."""
+    if getattr(token, "pos_", "") == "NUM":
+        return int(token.i)  # type: ignore[attr-defined]
+    counts = [c for c in token.children if c.dep_ == "nummod"]  # type: ignore[attr-defined]
+    return int(counts[0].i) if counts else None
+
+
+def place_of_a_part(sentence: str, place: tuple[int, int], number: tuple[int, int]) -> bool:
+    """The place at `place` is where another number of the sentence was counted, a part of the
+    figure at `number` ("killed 40 people, including 12 in Tarsa": Tarsa is the 12's place)."""
+    doc = parser().parse(sentence)
+    where = doc.char_span(*place, alignment_mode="expand")
+    figure = doc.char_span(*number, alignment_mode="expand")
+    if where is None or figure is None or len(where) == 0 or len(figure) == 0:
+        return False
+    root = where.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    other = _number_of(root.head.head)
+    return other is not None and other != figure.root.i

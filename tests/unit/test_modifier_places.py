@@ -4,9 +4,10 @@
 import pytest
 
 from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
+from service.figures import figure_sentence
 from service.ground import GroundingReport, ground
 from service.places import names_a_kind, over_an_area
-from service.schema import Evidence
+from service.schema import Casualty, Event, Evidence
 from service.text import Span
 
 
@@ -73,3 +74,36 @@ def test_a_toll_counted_over_an_area_is_not_placed_in_one_town_of_it(toll: str) 
 def test_an_area_word_in_a_local_phrase_is_no_toll_over_an_area() -> None:
     assert not over_an_area("A footbridge across the river collapsed, killing four.")
     assert over_an_area("Storms across the north killed 12.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Storms killed 40 people, including 12 in Vellmark.",
+        "Floods killed 40 people, 12 of them in Vellmark.",
+        "Storms killed 40 people over the weekend, with 12 deaths in Vellmark.",
+    ],
+)
+def test_the_place_of_a_part_is_not_the_place_of_the_whole(sentence: str) -> None:
+    report = _ground(sentence, [_read(sentence, sentence, 40, "Vellmark")])
+    assert [e.location for e in report.events] == ["unspecified"]
+    assert any("a part of the figure" in w for w in report.warnings)
+
+
+def test_a_figure_sentence_does_not_give_the_whole_the_place_of_a_part() -> None:
+    quote = "Storms killed 40 people, including 12 in Vellmark."
+    evidence = Evidence(quote=quote, start=0, end=len(quote))
+    c = Casualty(killed=40, injured=None, group="people", qualifier=None, claimed_by=None, evidence=evidence)
+    e = Event(
+        event_type="storm",
+        date_text=None,
+        date=None,
+        location="Vellmark",
+        perpetrator=None,
+        target=None,
+        casualties=[c],
+    )
+    assert figure_sentence(c, e) == "40 people were killed in a storm."
+    # the part's own place stays the part's
+    part = c.model_copy(update={"killed": 12})
+    assert figure_sentence(part, e) == "12 people were killed in a storm in Vellmark."
