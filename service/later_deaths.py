@@ -13,11 +13,15 @@ from service.evidence import Casualty
 from service.numbers import NumberMention, find_numbers
 from service.timex import first_time_expression
 
-_HOSPITAL_PLACE = r"(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}hospitals?"
+# "died in a hospital fire" died in the event, which hit a hospital: not a death in care.
+_EVENT_AT = (
+    r"(?![\w-]|\s+(?:fire|blaze|blast|explosion|attack|bombing|raid|strike|shooting|collapse|siege)s?\b)"
+)
+_HOSPITAL_PLACE = rf"(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){{0,3}}hospitals?{_EVENT_AT}"
 # Where the hurt are cared for: a death there came after the event, wherever the event was.
 _CARE_PLACE = (
     rf"(?:{_HOSPITAL_PLACE}|(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){{0,3}}(?:medical\s+cent(?:er|re)|"
-    r"clinic|infirmary|trauma\s+cent(?:er|re)|intensive\s+care(?:\s+unit)?|burns?\s+unit)|hospice)"
+    rf"clinic|infirmary|trauma\s+cent(?:er|re)|intensive\s+care(?:\s+unit)?|burns?\s+unit){_EVENT_AT}|hospice)"
 )
 # The ways English says someone died: "died", "passed away", "succumbed", "was pronounced dead",
 # "lost her life" (a death verb alone does not say when: "died at the scene" is the event's).

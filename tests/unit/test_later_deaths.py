@@ -63,6 +63,9 @@ def test_the_hurt_in_all_is_the_dead_and_the_surviving_hurt_when_the_quote_count
         ("Four walkers died and two were later taken to a clinic.", False),
         ("Six miners died when the shaft flooded.", False),
         ("The mayor lost her seat.", False),
+        # an event that hit a hospital is the event, not care after it
+        ("Nine patients died in a hospital fire.", False),
+        ("Four people died in a clinic blast on Monday.", False),
     ],
 )
 def test_a_death_after_the_event_is_read_in_the_many_ways_english_says_it(text: str, later: bool) -> None:
