@@ -118,7 +118,7 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
         died = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
         # the record's qualifier is the dead's: the hurt keep their own ("and nearly 40 injured")
         hurt_q = _injured_hedge(c)
-        core = f"{q}{_count(c.killed, group)} {died} and {hurt_q}{_spell(c.injured)} injured"
+        core = f"{q}{_count(c.killed, group)} {died} and {hurt_q}{_hurt_count(c, group)} injured"
     elif c.killed is not None:
         verb = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
         core = f"{q}{_count(c.killed, group)} {verb}"
@@ -146,6 +146,27 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
     )
     text = f"{core}{how}{where}{when}{source}."
     return text[0].upper() + text[1:]
+
+
+_ELIDED_HURT = re.compile(r"\s*(?:were\s+|was\s+)?(?:injured|wounded|hurt)\b", re.IGNORECASE)
+_ANY_PEOPLE = frozenset(("people", "persons", "person"))
+
+
+def _hurt_count(c: Casualty, group: str) -> str:
+    """The injured number after "N <group> were killed and": bare only when the group is anyone
+    or the quote too leaves the hurt's noun to the dead's ("three guides died and 17 were hurt");
+    else with "people" ("three guides died and 17 people, most of them walkers, were hurt" does
+    not say 17 guides)."""
+    assert c.injured is not None
+    if group.lower() in _ANY_PEOPLE:
+        return _spell(c.injured)
+    quote = c.evidence.quote
+    mentions = find_numbers(quote)
+    dead = next((m for m in mentions if m.value == c.killed), None)
+    hurt = next((m for m in mentions if m.value == c.injured and m is not dead), None)
+    if hurt is not None and _ELIDED_HURT.match(quote, hurt.end):
+        return _spell(c.injured)
+    return _count(c.injured, "people")
 
 
 def _injured_hedge(c: Casualty) -> str:

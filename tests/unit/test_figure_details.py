@@ -105,3 +105,21 @@ def test_the_hurt_given_by_another_speaker_are_not_credited_to_the_first() -> No
     warnings: list[str] = []
     assert check_source("the council", sentence, sentence, None, None, warnings, 11) is None
     assert any("another speaker" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        # the quote gives the hurt another noun: they are not said to be guides
+        (
+            "Three guides were killed and 17 people were hurt, most of them walkers.",
+            "Three guides were killed and 17 people injured.",
+        ),
+        ("Three guides died and 17 others were hurt.", "Three guides died and 17 people injured."),
+        # the quote itself leaves the hurt's noun to the dead's: said as it is written
+        ("Three guides were killed and 17 injured.", "Three guides were killed and 17 injured."),
+    ],
+)
+def test_the_dead_groups_noun_is_not_given_to_the_injured(quote: str, expected: str) -> None:
+    c = _casualty(quote, 3, 17).model_copy(update={"group": "guides"})
+    assert figure_sentence(c, _event(c)) == expected
