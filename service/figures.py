@@ -148,7 +148,12 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
     return text[0].upper() + text[1:]
 
 
-_ELIDED_HURT = re.compile(r"\s*(?:were\s+|was\s+)?(?:injured|wounded|hurt)\b", re.IGNORECASE)
+# The number stands alone, its noun left to the dead's: "and 17 were hurt", "as one remains in
+# critical condition" (not "17 people", "17 others").
+_ELIDED_HURT = re.compile(
+    r"\s*(?:were|was|are|is|remains?|remained|had|have|has|suffered|sustained|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
 _ANY_PEOPLE = frozenset(("people", "persons", "person"))
 
 
