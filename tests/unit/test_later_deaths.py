@@ -97,3 +97,22 @@ def test_a_figure_whose_people_died_later_is_said_without_the_events_place_and_t
         assert figure_sentence(c, e, following) == "One porter died."
     # a sentence after it that says nothing of a later death keeps the figure's place and time
     assert figure_sentence(c, e, "He was a father of two.") == "One porter died in Pellmoor on Friday."
+
+
+def test_a_stabbing_whose_victim_was_later_pronounced_dead_is_told_without_its_place_and_day() -> None:
+    from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
+    from service.figures import figure_sentences
+    from service.ground import ground
+    from service.text import Span
+
+    first = "One porter was stabbed outside a bar in Pellmoor on Friday."
+    article = f"{first} He was later pronounced dead."
+    figure = FigureDraft(killed=1, injured=None, group="porter", source=None)
+    facts = SentenceFacts(
+        figures=[figure], event_type="attack", place="Pellmoor", when="on Friday", by=None, target=None
+    )
+    reading = Reading(Candidate(Span(0, len(first), first), ""), facts)
+    report = ground([reading], {0: Evidence(quote=first, start=0, end=len(first))}, article, None)
+    # the record keeps where and when the stabbing happened; the sentence says only the death
+    assert [(e.location, e.date_text) for e in report.events] == [("Pellmoor", "on Friday")]
+    assert [s.text for s in figure_sentences(report.events, article)] == ["One porter died."]
