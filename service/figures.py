@@ -8,9 +8,10 @@ import re
 from typing import NamedTuple
 
 from service.dates import MONTH_ALT
+from service.ground import hedge_at
 from service.later_deaths import died_later, hurt_in_all, told_dying_later
 from service.numbers import find_numbers
-from service.places import BACKGROUND
+from service.places import BACKGROUND, place_of_a_part
 from service.schema import Casualty, Event
 from service.syntax import parser, same_clause, same_time
 from service.text import sentences
@@ -115,7 +116,9 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
         core = f"{q}{_count(in_all, group)} {were} injured, and {_spell(c.killed)} of them died"
     elif c.killed is not None and c.injured is not None:
         died = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
-        core = f"{q}{_count(c.killed, group)} {died} and {_spell(c.injured)} injured"
+        # the record's qualifier is the dead's: the hurt keep their own ("and nearly 40 injured")
+        hurt_q = _injured_hedge(c)
+        core = f"{q}{_count(c.killed, group)} {died} and {hurt_q}{_hurt_count(c, group)} injured"
     elif c.killed is not None:
         verb = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
         core = f"{q}{_count(c.killed, group)} {verb}"
@@ -129,7 +132,8 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
         )
         core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} {hurt}"
     where, when = _where(c, event), _when(c, event)
-    if c.killed is not None and (died_later(c.evidence.quote) or told_dying_later(following, c.group)):
+    later = died_later(c.evidence.quote) or told_dying_later(following, c.group, event.date_text)
+    if c.killed is not None and later:
         # died later, in hospital: the event's place and time are not the death's
         where, when = "", ""
     source = f", according to {c.claimed_by}" if c.claimed_by else ""
@@ -142,6 +146,42 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
     )
     text = f"{core}{how}{where}{when}{source}."
     return text[0].upper() + text[1:]
+
+
+# The number stands alone, its noun left to the dead's: "and 17 were hurt", "as one remains in
+# critical condition" (not "17 people", "17 others").
+_ELIDED_HURT = re.compile(
+    r"\s*(?:were|was|are|is|remains?|remained|had|have|has|suffered|sustained|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+_ANY_PEOPLE = frozenset(("people", "persons", "person"))
+
+
+def _hurt_count(c: Casualty, group: str) -> str:
+    """The injured number after "N <group> were killed and": bare only when the group is anyone
+    or the quote too leaves the hurt's noun to the dead's ("three guides died and 17 were hurt");
+    else with "people" ("three guides died and 17 people, most of them walkers, were hurt" does
+    not say 17 guides)."""
+    assert c.injured is not None
+    if group.lower() in _ANY_PEOPLE:
+        return _spell(c.injured)
+    quote = c.evidence.quote
+    mentions = find_numbers(quote)
+    dead = next((m for m in mentions if m.value == c.killed), None)
+    hurt = next((m for m in mentions if m.value == c.injured and m is not dead), None)
+    if hurt is not None and _ELIDED_HURT.match(quote, hurt.end):
+        return _spell(c.injured)
+    return _count(c.injured, "people")
+
+
+def _injured_hedge(c: Casualty) -> str:
+    """The hedge the quote writes before the injured number ("nearly 40"), with a space, or ""."""
+    quote = c.evidence.quote
+    mentions = find_numbers(quote)
+    dead = next((m for m in mentions if m.value == c.killed), None)
+    hurt = [m for m in mentions if m.value == c.injured and m is not dead]
+    hedge = hedge_at(quote, hurt[0]) if hurt else None
+    return f"{hedge} " if hedge else ""
 
 
 def _number_at(c: Casualty) -> int:
@@ -170,12 +210,20 @@ def _where(c: Casualty, event: Event) -> str:
             span is not None
             and span.root.dep_ not in _MODIFIER_DEPS
             and same_clause(doc, number, found.span())
+            # "40 people, including 12 in Tarsa": the 12's place, not the 40's
+            and not place_of_a_part(quote, found.span(), _number_span(quote, at))
         ):
             break
     else:
         return ""
     first = event.location.split(" ", 1)[0].lower()
     return f" {event.location}" if first in _PREPOSITIONS else f" in {event.location}"
+
+
+def _number_span(quote: str, at: int) -> tuple[int, int]:
+    """The span of the number written at `at` in `quote` (one character when none is there)."""
+    hit = next((m for m in find_numbers(quote) if m.start == at), None)
+    return (hit.start, hit.end) if hit else (at, at + 1)
 
 
 def _when(c: Casualty, event: Event) -> str:

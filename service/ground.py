@@ -18,7 +18,10 @@ from service.places import (
     OTHER_EVENT,
     clause_of,
     inherited_place,
+    names_a_kind,
+    over_an_area,
     place_as_written,
+    place_of_a_part,
     relation_of,
     same_event_place,
     story_place,
@@ -30,6 +33,8 @@ from service.syntax import (
     clause_verb,
     counted_noun,
     counts_remains,
+    credited_to_another,
+    dates_another_act,
     described_as,
     number_token,
     parser,
@@ -37,7 +42,7 @@ from service.syntax import (
     same_time,
 )
 from service.text import Span
-from service.timex import first_time_expression, time_phrase
+from service.timex import first_time_expression, names_another_moment, time_phrase
 
 ATTRIBUTION = re.compile(
     r"\b(said|says|say|according|told|tells|reported|reports|report|estimates?|estimated|"
@@ -186,8 +191,11 @@ _HEDGE_BEFORE = re.compile(r"\b(" + "|".join(HEDGES) + r")\s+$", re.IGNORECASE)
 def qualifier_of(sentence: str, value: int | None) -> str | None:
     """The hedge written right before the number ("at least 38"), read by code, not by the model."""
     mention = _mention(sentence, value)
-    if mention is None:
-        return None
+    return hedge_at(sentence, mention) if mention is not None else None
+
+
+def hedge_at(sentence: str, mention: NumberMention) -> str | None:
+    """The hedge written right before the number `mention` of `sentence`, lower-cased, or None."""
     found = _HEDGE_BEFORE.search(sentence[max(0, mention.start - 25) : mention.start])
     return found.group(1).lower() if found else None
 
@@ -199,8 +207,11 @@ def check_source(
     place: str | None,
     perpetrator: str | None,
     warnings: list[str],
+    value: int | None = None,
 ) -> str | None:
-    """A claimant must be credited by the sentence: named in it, or named before and referred to."""
+    """A claimant must be credited by the sentence: named in it, or named before and referred to;
+    and, when the sentence gives the figure `value` through a speaker, that speaker must be it
+    ("police said 12 were killed, but officials put the toll at 15": police did not say 15)."""
     if not source:
         return None
     s = source.strip().strip(".")
@@ -215,11 +226,24 @@ def check_source(
     if not ATTRIBUTION.search(sentence):
         warnings.append(f"dropped claimant {s!r}: the sentence attributes the figure to no one")
         return None
+    if _named_in(s, sentence) and _said_another(s, sentence, value):
+        warnings.append(f"dropped claimant {s!r}: the sentence credits {value} to another speaker")
+        return None
     if _named_in(s, sentence) or (REFERS_BACK.search(sentence) and _named_in(s, article)):
         return s
     where = "in the article" if not _named_in(s, article) else "near the figure"
     warnings.append(f"dropped claimant {s!r}: not named {where}")
     return None
+
+
+def _said_another(source: str, sentence: str, value: int | None) -> bool:
+    """The sentence gives `value` through another speaker than `source` (read from the parse)."""
+    mention = _mention(sentence, value)
+    at = sentence.lower().find(source.lower())
+    if mention is None or at < 0:
+        return False
+    doc = parser().parse(sentence)
+    return credited_to_another(doc, (at, at + len(source)), (mention.start, mention.end))
 
 
 def _named_in(name: str, text: str) -> bool:
@@ -259,20 +283,39 @@ def _place(
             # "near the northeastern city of Garowe" is near Garowe, not in it.
             relation = relation_of(sentence, at, at + len(place))
             written = f"{relation} {written}" if relation else written
+        if (
+            written is not None
+            and at >= 0
+            and mention
+            and place_of_a_part(sentence, (at, at + len(place)), number)
+        ):
+            # "killed 40 people, including 12 in Tarsa": Tarsa is the 12's place, not the 40's
+            report.warnings.append(f"place {place!r} is where a part of the figure was counted; not used")
+            written, place = None, ""
+        if written is not None and at >= 0 and names_a_kind(sentence, place):
+            # "a Tarsa storm killed two", "a Varna man died": what the thing is, not where
+            report.warnings.append(f"place {place!r} only modifies a noun; no proof it happened there")
+            written, place = None, ""
         if written is not None and parser().told_not_happened(sentence, place):
             # "officials said in Geneva that 19 were killed": where it was said, not where it happened
             report.warnings.append(f"place {place!r} is where the figure was reported; not used")
             written = None
         if written is not None:
             return written
-        report.warnings.append(f"place {place!r} is not written in the figure's clause; not used")
+        if place:
+            report.warnings.append(f"place {place!r} is not written in the figure's clause; not used")
     continues = (
         previous is not None
         and report.events
         and previous.sentence.end <= candidate.sentence.start
         and candidate.sentence.start - previous.sentence.end <= 2
     )
-    if continues and event_type != "conflict" and not BACKGROUND.search(sentence):
+    if (
+        continues
+        and event_type != "conflict"
+        and not BACKGROUND.search(sentence)
+        and not over_an_area(sentence)
+    ):
         return report.events[-1].location
     return "unspecified"
 
@@ -392,7 +435,7 @@ def ground(
                 group=group_as_written(fig.group, sentence, mention),
                 qualifier=qualifier_of(sentence, value),
                 claimed_by=check_source(
-                    fig.source, sentence, article, facts.place, facts.by, report.warnings
+                    fig.source, sentence, article, facts.place, facts.by, report.warnings, value
                 ),
                 evidence=evidence,
                 grounded=article[evidence.start : evidence.end] == evidence.quote,
@@ -417,6 +460,16 @@ def ground(
             )
         if date_text and first_mention and not _dates_figure(sentence, first_mention, date_text):
             report.warnings.append(f"date {date_text!r} dates another event than the figure's; not used")
+            date_text = None
+        if date_text and first_mention and _dates_after_act(sentence, first_mention, date_text):
+            report.warnings.append(
+                f"date {date_text!r} dates an act after the deaths (a search, an inquiry); not used"
+            )
+            date_text = None
+        if date_text and names_another_moment(date_text, sentence):
+            report.warnings.append(
+                f"date {date_text!r} follows 'after', 'before' or 'until': another moment; not used"
+            )
             date_text = None
         # the sentence's own date, which a bodies count beside it does not share (a date inherited
         # from the lead is the deaths' and dates the bodies too)
@@ -581,6 +634,14 @@ def _dates_figure(sentence: str, mention: NumberMention, phrase: str) -> bool:
     if at < 0:
         return True  # not written here (the lead's, the context's): nothing to compare
     return same_time(parser().parse(sentence), (mention.start, mention.end), (at, at + len(phrase)))
+
+
+def _dates_after_act(sentence: str, mention: NumberMention, phrase: str) -> bool:
+    """`phrase` dates an act of its own clause that follows the deaths ("the search ended in May")."""
+    at = sentence.lower().find(phrase.lower())
+    if at < 0:
+        return False
+    return dates_another_act(parser().parse(sentence), (mention.start, mention.end), (at, at + len(phrase)))
 
 
 _RELATION = re.compile(r"^(?:near|off|outside|in|at|on|around)\s+(?:the\s+)?", re.IGNORECASE)

@@ -11,16 +11,45 @@ import re
 
 from service.evidence import Casualty
 from service.numbers import NumberMention, find_numbers
+from service.timex import first_time_expression
 
-_HOSPITAL_PLACE = r"(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,3}hospital"
+# "died in a hospital fire" died in the event, which hit a hospital: not a death in care.
+_EVENT_AT = (
+    r"(?![\w-]|\s+(?:fire|blaze|blast|explosion|attack|bombing|raid|strike|shooting|collapse|siege)s?\b)"
+)
+_HOSPITAL_PLACE = rf"(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){{0,3}}hospitals?{_EVENT_AT}"
+# Where the hurt are cared for: a death there came after the event, wherever the event was.
+_CARE_PLACE = (
+    rf"(?:{_HOSPITAL_PLACE}|(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){{0,3}}(?:medical\s+cent(?:er|re)|"
+    rf"clinic|infirmary|trauma\s+cent(?:er|re)|intensive\s+care(?:\s+unit)?|burns?\s+unit){_EVENT_AT}|hospice)"
+)
+# The ways English says someone died: "died", "passed away", "succumbed", "was pronounced dead",
+# "lost her life" (a death verb alone does not say when: "died at the scene" is the event's).
+_DEATH = (
+    r"(?:died|dies|passed\s+away|succumbed|(?:pronounced|declared)\s+dead|"
+    r"lost\s+(?:his|her|their)\s+(?:li(?:fe|ves)|(?:fights?|battles?)"
+    r"(?:\s+for\s+(?:his\s+|her\s+|their\s+)?li(?:fe|ves))?))"
+)
+_CARED_FOR = r"(?:taken|rushed|flown|airlifted|transported|transferred|admitted|moved|brought|sent)"
+_COUNT_OF = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|few|many)"
+_SPAN_OF_TIME = r"(?:days?|weeks?|months?|hours?|minutes?|nights?)"
+# A word between the death and its "later" ("pronounced dead from his injuries two hours later"),
+# never across a comma or into another clause ("died at the scene, police later said").
+_BETWEEN = r"(?:\s+(?!(?:and|but|while|as|scene|said|says|told|police|officials)\b)[\w'-]+){0,7}?"
+_AFTERWARDS = (
+    rf"{_BETWEEN}\s+(?:later|afterwards?|after(?:wards)?\s+that)\b"
+    rf"|\s+(?:(?:less\s+than|more\s+than|about|some|nearly|just)\s+)?(?:{_COUNT_OF}\s+)?{_SPAN_OF_TIME}\s+"
+    r"(?:later|after|afterwards?)\b"
+    r"|\s+(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night|week)"
+    rf"|\s+(?:(?:in|at)\s+{_CARE_PLACE}|(?:on\s+the\s+way|en\s+route|on\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    rf"way)\s+to\b|after\s+(?:being\s+)?{_CARED_FOR}\b|"
+    rf"after\s+(?:he|she|they|the\s+[\w-]+)\s+(?:was|were|had\s+been)\s+{_CARED_FOR}\b|"
+    r"after\s+(?:arriving|reaching)\s+(?:at\s+)?|while\s+(?:being\s+)?(?:treated|receiving|undergoing)|"
+    r"(?:of|from)\s+(?:his\s+|her\s+|their\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:injuries|wounds|burns))"
+)
 LATER_DEATH = re.compile(
-    r"\b(?:later|subsequently|since|eventually)\s+(?:died|passed away)\b|\b(?:died|passed away)\s+(?:later|"
-    r"(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:days?|weeks?|hours?)\s+(?:later|after)|"
-    r"the\s+(?:next|following)\s+(?:day|morning|night|week)|"
-    rf"(?:in|at)\s+{_HOSPITAL_PLACE}|on\s+the\s+way\s+to\s+{_HOSPITAL_PLACE}|"
-    r"after\s+being\s+(?:taken|rushed|flown|airlifted|transported)\s+to|"
-    r"(?:of|from)\s+(?:his\s+|her\s+|their\s+|its\s+)?(?:injuries|wounds|burns))|"
-    rf"\bpronounced\s+dead\s+(?:at|in)\s+{_HOSPITAL_PLACE}|\bsuccumbed\b",
+    rf"\b(?:later|subsequently|since|eventually|afterwards?|then)\s+(?:been\s+)?{_DEATH}"
+    rf"|\b{_DEATH}(?:{_AFTERWARDS})|\bsuccumbed\b|\bdid\s+not\s+survive\s+(?:his|her|their)\s+injuries\b",
     re.IGNORECASE,
 )
 _OF_THEM = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|these)\b", re.IGNORECASE)
@@ -71,11 +100,29 @@ def _nouns(group: str | None) -> set[str]:
     return {last, _SINGULAR.get(last, last[:-1] if last.endswith("s") and not last.endswith("ss") else last)}
 
 
-def told_dying_later(following: str, group: str | None) -> bool:
+_DIED = re.compile(rf"\b{_DEATH}", re.IGNORECASE)
+
+
+def _died_another_day(following: str, when: str | None) -> bool:
+    """The sentence says they died on a day that is not the event's ("hurt on Friday ... He
+    passed away on Monday"): a death that came after the event."""
+    found = _DIED.search(following)
+    if not when or found is None:
+        return False
+    day = first_time_expression(following[found.end() :])
+    if day is None:
+        return False
+    strip = re.compile(r"^(?:on|in|at|early|late|last|this)\s+", re.IGNORECASE)
+    theirs, event = strip.sub("", day).lower(), strip.sub("", when).lower()
+    return theirs not in event and event not in theirs
+
+
+def told_dying_later(following: str, group: str | None, when: str | None = None) -> bool:
     """The sentence right after a figure's says those it counts died later: it opens on a pronoun
     or on "the" and the figure's own noun ("The boy died in hospital on Monday"), and says so
-    explicitly ("later died", "died of his injuries")."""
-    if not following or not died_later(following):
+    explicitly ("later died", "died of his injuries") or dates the death on another day than the
+    event's time `when`."""
+    if not following or not (died_later(following) or _died_another_day(following, when)):
         return False
     if _PRONOUN.match(following):
         return True

@@ -169,7 +169,7 @@ def same_event_place(sentence: str, lead: str | None, known: str | None) -> str 
     """The story's place for a figure sentence that refers to the lead's event by name ("the crash"):
     the place of the figure events so far, or the place the lead writes after "in", "near", "off"."""
     reference = _DEFINITE_EVENT.search(sentence)
-    if reference is None or BACKGROUND.search(sentence) or not lead:
+    if reference is None or BACKGROUND.search(sentence) or over_an_area(sentence) or not lead:
         return None
     stem = reference.group("stem").lower()
     family = next((f for f in _EVENT_FAMILIES if stem in f), (stem,))
@@ -313,13 +313,36 @@ def _only_in_longer_names(name: str, sentence: str) -> bool:
     return bool(found) and all(_LONGER_NAME.match(sentence, at + len(target)) for at in found)
 
 
+# A toll counted over an area ("riots across the province killed 40", "deaths in several states")
+# is not the toll of one town of it that the article names elsewhere.
+_AREA = (
+    r"country|nation|province|state|region|island|territory|county|district|countryside|continent|"
+    r"(?:north|south|east|west)(?:east|west)?(?:ern)?(?:\s+(?:part|half|regions?))?"
+)
+_COUNT_OF = (
+    r"(?:several|many|multiple|numerous|a\s+dozen|dozens\s+of|two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d+)"
+)
+WIDE_AREA = re.compile(
+    rf"\b(?:across|throughout|all\s+over|around)\s+(?:the\s+|this\s+|that\s+|a\s+)?(?:[\w-]+\s+)?(?:{_AREA})\b"
+    rf"|\b(?:across|throughout)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})"
+    rf"|\b(?:in|across)\s+{_COUNT_OF}\s+(?:[\w-]+\s+)?(?:provinces|states|cities|towns|districts|regions|countries|"
+    r"villages|counties|communities|islands|neighbou?rhoods|municipalities)\b",
+)
+
+
+def over_an_area(sentence: str) -> bool:
+    """The sentence counts its toll over an area ("across the province", "in several towns")."""
+    return WIDE_AREA.search(sentence) is not None
+
+
 def inherited_place(
     sentence: str, lead: str | None, date_text: str | None = None, near: int | None = None
 ) -> str | None:
     """The story's place for a figure sentence that names no place of its own, speaks of no other
     event or period (background, "a separate attack"), names no other place, and gives no date the
     lead does not give (a toll "on January 29" in a story about Wednesday is another event)."""
-    if BACKGROUND.search(sentence) or OTHER_EVENT.search(sentence):
+    if BACKGROUND.search(sentence) or OTHER_EVENT.search(sentence) or over_an_area(sentence):
         return None
     if date_text and (not lead or date_text.lower() not in lead.lower()):
         return None
@@ -332,3 +355,73 @@ def inherited_place(
         # "killed in Tarsa"): the clause's words; written elsewhere ("flown to Tarsa"): another role.
         return place_as_written(name, sentence, near) if near is not None else None
     return place
+
+
+# A name that modifies a noun says what the thing is ("a Tarsa storm", "a Varna man", "the Ostrel
+# firm"), not where anything happened; the name of a local authority is where it serves ("Tarsa
+# police said"), and a name in a place phrase places it ("in a Tarsa suburb").
+_MODIFIER_DEPS = frozenset(("compound", "nmod"))
+_AUTHORITIES = frozenset(
+    (
+        "police", "sheriff", "department", "officials", "official", "authorities", "authority", "mayor",
+        "council", "coroner", "governor", "government", "prosecutor", "prosecutors", "fire", "county",
+        "city", "state", "province", "district", "region", "municipality", "township", "parish",
+    )
+)  # fmt: skip
+_IN_PLACE = frozenset(
+    ("in", "at", "near", "outside", "off", "across", "throughout", "inside", "around", "on")
+)
+# Nouns for firms and people: "at the Ostrel firm" is at a firm based there, not a place there.
+_NOT_PLACES_NOUNS = frozenset(
+    (
+        "firm", "company", "business", "group", "bank", "team", "club", "band", "airline", "carrier",
+        "brand", "man", "woman", "boy", "girl", "family", "couple", "native", "resident", "player",
+    )
+)  # fmt: skip
+
+
+def names_a_kind(sentence: str, place: str) -> bool:
+    """Every mention of `place` in `sentence` modifies a noun that is neither a place phrase nor a
+    local authority ("a Tarsa storm killed two", "a Varna man died"): no proof it happened there."""
+    doc = parser().parse(sentence)
+    found = False
+    for match in re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", sentence, re.IGNORECASE):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found = True
+        root = span.root
+        if root.dep_ not in _MODIFIER_DEPS:
+            return False
+        noun = root.head
+        while noun.dep_ in _MODIFIER_DEPS and noun.head.i != noun.i:
+            if noun.lower_ in _AUTHORITIES:
+                return False
+            noun = noun.head
+        in_place = noun.dep_ == "pobj" and noun.head.lower_ in _IN_PLACE
+        if noun.lower_ in _AUTHORITIES or (in_place and noun.lemma_.lower() not in _NOT_PLACES_NOUNS):
+            return False
+    return found
+
+
+def _number_of(token: object) -> int | None:
+    """The position of the number a token is or that counts it ("12", "12 deaths"), else None."""
+    if getattr(token, "pos_", "") == "NUM":
+        return int(token.i)  # type: ignore[attr-defined]
+    counts = [c for c in token.children if c.dep_ == "nummod"]  # type: ignore[attr-defined]
+    return int(counts[0].i) if counts else None
+
+
+def place_of_a_part(sentence: str, place: tuple[int, int], number: tuple[int, int]) -> bool:
+    """The place at `place` is where another number of the sentence was counted, a part of the
+    figure at `number` ("killed 40 people, including 12 in Tarsa": Tarsa is the 12's place)."""
+    doc = parser().parse(sentence)
+    where = doc.char_span(*place, alignment_mode="expand")
+    figure = doc.char_span(*number, alignment_mode="expand")
+    if where is None or figure is None or len(where) == 0 or len(figure) == 0:
+        return False
+    root = where.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    other = _number_of(root.head.head)
+    return other is not None and other != figure.root.i

@@ -381,6 +381,81 @@ def same_time(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) -> bool:
     return not (_across_time_clause(one, two) or _across_time_clause(two, one))
 
 
+# Acts that follow a death and have their own dates: "the search for bodies ended in November".
+_AFTER_ACTS = frozenset(
+    (
+        "search", "hunt", "recovery", "rescue", "investigation", "inquiry", "inquest", "probe", "trial",
+        "hearing", "funeral", "burial", "identification", "autopsy", "exhumation", "excavation",
+        "salvage", "vigil", "memorial", "evacuation", "clean-up", "cleanup",
+    )
+)  # fmt: skip
+
+
+def dates_another_act(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) -> bool:
+    """The time phrase at `time` dates a clause of its own about an act that follows a death (a
+    search, an inquiry, a funeral: "300 died; the search ended last November"), not the clause of
+    the figure at `figure`."""
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (figure, time)]
+    if any(span is None or len(span) == 0 for span in spans):
+        return False
+    own, dated = (clause_verb(span.root) for span in spans if span is not None)
+    if own.i == dated.i:
+        return False
+    about = [c for c in dated.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if dated.dep_ in ("relcl", "acl"):
+        # "a search that ended in May"; a reduced clause hung on the noun after it ("the search
+        # for bodies ended": the small parser reads "ended" as a clause on "bodies")
+        noun = dated.head
+        about.append(noun)
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            about.append(noun.head.head)
+    return any(word.lemma_.lower() in _AFTER_ACTS for word in about)
+
+
+# Verbs a speaker gives a figure with: "police said 12", "officials put the toll at 15".
+_GIVING = frozenset(
+    ("put", "estimate", "give", "count", "claim", "cite", "quote", "record", "tally", "number")
+)
+
+
+def _speaker_verb(token: Token) -> Token | None:
+    """The nearest verb above `token` through which a named speaker gives it: a verb of telling
+    or of giving a figure with a subject of its own ("police said", "officials put")."""
+    for above in token.ancestors:
+        lemma = above.lemma_.lower()
+        if (
+            above.pos_ in ("VERB", "AUX")
+            and (_TELLING.match(lemma) or lemma in _GIVING)
+            and _has_subject(above)
+        ):
+            return above
+    return None
+
+
+def credited_to_another(doc: Doc, source: tuple[int, int], number: tuple[int, int]) -> bool:
+    """The number at `number` is given by another speaker than the one at `source`: "police said
+    12 were killed, but officials put the toll at 15" does not credit 15 to police. Undecided
+    (no speaker verb above the number) is False."""
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (source, number)]
+    if any(span is None or len(span) == 0 for span in spans):
+        return False
+    who, figure = (span.root for span in spans if span is not None)
+    giver = _speaker_verb(figure)
+    if giver is None:
+        return False
+    if who.head.i == giver.i and who.dep_ == "nsubj":
+        return False
+    theirs = _speaker_verb(who)
+    if theirs is None:
+        return True
+    # "the office said its staff confirmed that 19 died": a report inside the source's report is
+    # still the source's (spaCy makes a new Token on each access: compare positions)
+    step = giver
+    while step.i != theirs.i and step.dep_ in ("ccomp", "xcomp") and step.head.i != step.i:
+        step = step.head
+    return step.i != theirs.i
+
+
 def is_telling(lemma: str) -> bool:
     """A verb of telling: "say", "report", "announce"..."""
     return bool(_TELLING.match(lemma))

@@ -84,3 +84,37 @@ def first_time_expression(text: str | None) -> str | None:
             # "on Monday." at a sentence end: the dot ends the sentence ("Mon." keeps its own)
             return phrase.rstrip(".") if len(last) > 4 else phrase
     return None
+
+
+# "after last Thursday", "before March 3", "until Monday": a date after a preposition of sequence
+# names another moment (the day something else happened), not the moment itself. A clock time
+# or a part of the day stays close enough to be the moment ("shortly after 3am", "before dawn").
+# ("since March 19" opens the period a toll was counted over: a date of the toll, kept.)
+_SEQUENCE = re.compile(
+    r"\b(?:after|before|until|till|following|prior\s+to|ahead\s+of|in\s+the\s+wake\s+of)\s+$",
+    re.IGNORECASE,
+)
+_CLOSE_MOMENT = re.compile(
+    rf"^(?:the\s+)?(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?|o'clock|hours?\b)|midnight|noon|"
+    rf"dawn|dusk|daybreak|sunrise|sunset|nightfall|dark|first\s+light|(?:early|late)\s+(?:morning|"
+    rf"afternoon|evening)|{_PART})",
+    re.IGNORECASE,
+)
+_SEQUENCE_PHRASE = re.compile(
+    r"^(?:(?:shortly|just|soon|long|right)\s+)?(?:after|before|until|till|following|prior\s+to|ahead\s+of)\s+",
+    re.IGNORECASE,
+)
+
+
+def names_another_moment(phrase: str, sentence: str = "") -> bool:
+    """The date is written after a preposition of sequence ("after last Thursday", "before May 3"),
+    in the phrase or in `sentence` before every place it is written: it says when something else
+    happened, not when this did. A clock time or a part of the day is not another moment."""
+    cleaned = " ".join(phrase.strip(" ,.;").split())
+    opened = _SEQUENCE_PHRASE.match(cleaned)
+    if opened:
+        return not _CLOSE_MOMENT.match(cleaned[opened.end() :])
+    if _CLOSE_MOMENT.match(cleaned):
+        return False
+    found = [m.start() for m in re.finditer(re.escape(cleaned), sentence, re.IGNORECASE)]
+    return bool(found) and all(_SEQUENCE.search(sentence[max(0, at - 30) : at]) for at in found)

@@ -1,0 +1,125 @@
+"""Each detail of a figure said as its own quote writes it (sentences written for these tests)."""
+
+import pytest
+
+from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
+from service.figures import figure_sentence
+from service.ground import GroundingReport, check_source, ground
+from service.schema import Casualty, Event, Evidence
+from service.text import Span
+
+
+def _casualty(quote: str, killed: int | None, injured: int | None, qualifier: str | None = None) -> Casualty:
+    evidence = Evidence(quote=quote, start=0, end=len(quote))
+    return Casualty(
+        killed=killed, injured=injured, group=None, qualifier=qualifier, claimed_by=None, evidence=evidence
+    )
+
+
+def _event(c: Casualty) -> Event:
+    return Event(
+        event_type="crash",
+        date_text=None,
+        date=None,
+        location="unspecified",
+        perpetrator=None,
+        target=None,
+        casualties=[c],
+    )
+
+
+@pytest.mark.parametrize(
+    ("quote", "killed", "injured", "qualifier", "expected"),
+    [
+        (
+            "Two people died and nearly 30 were hurt when a tram left the rails.",
+            2,
+            30,
+            None,
+            "Two people died and nearly 30 injured.",
+        ),
+        (
+            "At least four riders were killed and more than 20 injured in the pile-up.",
+            4,
+            20,
+            "at least",
+            "At least four people were killed and more than 20 injured.",
+        ),
+        # the same number twice: the hurt's hedge is read at the hurt's number, not the dead's
+        (
+            "About three people were killed and three injured.",
+            3,
+            3,
+            "about",
+            "About three people were killed and three injured.",
+        ),
+    ],
+)
+def test_the_injured_keep_their_own_qualifier(
+    quote: str, killed: int, injured: int, qualifier: str | None, expected: str
+) -> None:
+    c = _casualty(quote, killed, injured, qualifier)
+    assert figure_sentence(c, _event(c)) == expected
+
+
+def _ground(sentence: str, figure: FigureDraft) -> GroundingReport:
+    span = Span(0, len(sentence), sentence)
+    facts = SentenceFacts(figures=[figure], event_type="attack", place=None, when=None, by=None, target=None)
+    evidence = {0: Evidence(quote=sentence, start=0, end=len(sentence))}
+    return ground([Reading(Candidate(span, ""), facts)], evidence, sentence, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "source", "kept"),
+    [
+        ("Rangers said nine were killed, but the clinic put the toll at 14.", 14, "Rangers", False),
+        ("Rangers said nine were killed, but the clinic put the toll at 14.", 9, "the clinic", False),
+        ("Rangers said nine were killed, but the clinic put the toll at 14.", 9, "Rangers", True),
+        ("Rangers said nine were killed, but the clinic put the toll at 14.", 14, "the clinic", True),
+        (
+            "According to the council, six people died, while medics said 11 were hurt.",
+            6,
+            "the council",
+            True,
+        ),
+        (
+            "Five divers drowned, the coastguard said, citing the harbour office.",
+            5,
+            "the harbour office",
+            True,
+        ),
+        ("Eight miners died, the union told reporters.", 8, "the union", True),
+        # a report inside the source's own report is still the source's
+        ("The agency said its staff confirmed that 16 villagers died.", 16, "The agency", True),
+    ],
+)
+def test_a_claim_is_credited_only_to_the_speaker_who_gives_that_figure(
+    sentence: str, killed: int, source: str, kept: bool
+) -> None:
+    report = _ground(sentence, FigureDraft(killed=killed, injured=None, group=None, source=source))
+    assert [c.claimed_by for e in report.events for c in e.casualties] == [source if kept else None]
+
+
+def test_the_hurt_given_by_another_speaker_are_not_credited_to_the_first() -> None:
+    sentence = "According to the council, six people died, while medics said 11 were hurt."
+    warnings: list[str] = []
+    assert check_source("the council", sentence, sentence, None, None, warnings, 11) is None
+    assert any("another speaker" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        # the quote gives the hurt another noun: they are not said to be guides
+        (
+            "Three guides were killed and 17 people were hurt, most of them walkers.",
+            "Three guides were killed and 17 people injured.",
+        ),
+        ("Three guides died and 17 others were hurt.", "Three guides died and 17 people injured."),
+        # the quote itself leaves the hurt's noun to the dead's: said as it is written
+        ("Three guides were killed and 17 injured.", "Three guides were killed and 17 injured."),
+    ],
+)
+def test_the_dead_groups_noun_is_not_given_to_the_injured(quote: str, expected: str) -> None:
+    c = _casualty(quote, 3, 17).model_copy(update={"group": "guides"})
+    assert figure_sentence(c, _event(c)) == expected
