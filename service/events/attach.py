@@ -6,7 +6,7 @@ import re
 
 from service.event_record import Actor, Mention, Predicate, Role
 from service.event_types import Taxonomy
-from service.events.background import code_says_background
+from service.events.background import code_says_background, toll_of_an_earlier_event
 from service.events.fields import ground_when, ground_where
 from service.events.found import Found, replaces, same_figure
 from service.events.locate import cut, locate
@@ -96,7 +96,8 @@ def _from_figure(event: Event, casualty: Casualty, taxonomy: Taxonomy, published
         when=when,
         where=where,
         actors=[],
-        background=code_says_background(what, when, published, sentence),
+        background=code_says_background(what, when, published, sentence)
+        or toll_of_an_earlier_event(sentence.quote, word.start() if word else 0),
         mentions=[Mention(kind="report", evidence=sentence)],
         from_figure=True,
     )

@@ -9,6 +9,7 @@ from service.event_types import Taxonomy
 from service.events.background import code_says_background, speaks_of_past
 from service.events.fields import ground_actor, ground_what, ground_when, ground_where
 from service.events.found import Found
+from service.events.nonevents import why_no_event
 from service.events.read import EventDraft
 from service.schema import Evidence
 
@@ -35,7 +36,8 @@ def ground_draft(
     warnings: list[str],
     taxonomy: Taxonomy,
 ) -> Found | None:
-    """One draft as a grounded event, or None when its predicate is not in the sentence.
+    """One draft as a grounded event, or None when its predicate is not in the sentence or
+    reports no occurrence (negated, a habit).
 
     Background: code decides where the event's own words or date say so; otherwise the model's
     flag, taken only when the sentence has words of the past somewhere (on dev the small model
@@ -43,6 +45,12 @@ def ground_draft(
     (`main_news`), which is the article's news."""
     what = ground_what(draft.what, sentence, warnings)
     if what is None:
+        return None
+    a, b = what.evidence.start - sentence.start, what.evidence.end - sentence.start
+    not_one = why_no_event(what.evidence.quote, sentence.quote, a, b)
+    if not_one is not None:
+        # A lead must yield an event, so a feature opening ("The sun hadn't risen") is read as one.
+        warnings.append(f"event record: dropped event {what.text!r}: {not_one}")
         return None
     when = ground_when(draft.when, sentence, published, warnings)
     where = ground_where(draft.where, sentence, warnings)

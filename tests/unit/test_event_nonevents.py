@@ -1,0 +1,140 @@
+"""Readings that report no occurrence are dropped; tolls and details find the event they belong to."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.document import Document
+from service.event_record import EventRecord, evidence_spans
+from service.events import find_event_records
+from service.events.background import toll_of_an_earlier_event
+from service.events.nonevents import why_no_event
+from service.prompts import PromptSet, load_prompts
+from service.schema import Casualty, Event
+from tests.unit.events_fakes import draft, router, scripted
+
+# Written for these tests: a feature opening, a habit, a back-reference, a toll of a dated raid.
+ARTICLE = (
+    "Night raid on Varn hostel\n\n"
+    "The lights had not come on yet in the hostel at Varn. "
+    "Most guests were asleep in the dormitory. "
+    "Gunmen stormed the hostel on Tuesday and took eleven guests hostage, police said. "
+    "The incident happened after a festival in the square of Varn. "
+    "By noon, nine people were dead, police said. "
+    "The same group has repeatedly raided guesthouses along the coast road. "
+    "It also carried out a March raid on a ferry near Olst that killed four sailors."
+)
+OPENING = "The lights had not come on yet"
+ASLEEP = "Most guests were asleep"
+STORMED = "Gunmen stormed the hostel"
+INCIDENT = "The incident happened after a festival"
+DEAD = "By noon, nine people were dead"
+HABIT = "The same group has repeatedly raided"
+FERRY = "It also carried out a March raid"
+
+
+@pytest.fixture(scope="module")
+def prompts() -> PromptSet:
+    return load_prompts()
+
+
+@pytest.fixture(scope="module")
+def doc(prompts: PromptSet) -> Document:
+    return Document.build(ARTICLE, None, prompts.injection)
+
+
+def _figure(doc: Document, piece: str, killed: int, group: str, place: str) -> Event:
+    sentence = next(s for s in doc.body if piece in s.text)
+    casualty = Casualty(
+        killed=killed,
+        injured=None,
+        group=group,
+        qualifier=None,
+        claimed_by=None,
+        evidence=doc.evidence(sentence),
+    )
+    return Event(
+        event_type="attack",
+        date_text=None,
+        date=None,
+        location=place,
+        perpetrator=None,
+        target=None,
+        casualties=[casualty],
+    )
+
+
+def _records(doc, prompts, events, figures=()) -> tuple[list[EventRecord], list[str]]:
+    report = find_event_records(scripted(router(events)), prompts, doc, None, list(figures))
+    for record in report.records:
+        for _, span in evidence_spans(record):
+            assert ARTICLE[span.start : span.end] == span.quote, span
+    return report.records, report.warnings
+
+
+@pytest.mark.parametrize(
+    ("predicate", "sentence", "why"),
+    [
+        ("had not come on yet", "The lights had not come on yet.", "it is negated"),
+        ("did not reply to the letter", "The mayor did not reply to the letter.", "it is negated"),
+        ("raided guesthouses", "The group has repeatedly raided guesthouses.", "its clause tells a habit, not one occurrence"),
+        ("floods the lower town", "The river often floods the lower town in spring.", "its clause tells a habit, not one occurrence"),
+        ("pleaded not guilty", "The driver pleaded not guilty on Monday.", None),
+        ("did not survive the fall", "The climber did not survive the fall.", None),
+        ("warned residents not to drink tap water", "Officials warned residents not to drink tap water.", None),
+        ("claimed responsibility", "Although nobody often speaks of it, a group claimed responsibility.", None),
+    ],
+)  # fmt: skip
+def test_a_negated_act_or_a_habit_is_no_occurrence(predicate: str, sentence: str, why: str | None) -> None:
+    start = sentence.index(predicate)
+    assert why_no_event(predicate, sentence, start, start + len(predicate)) == why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "earlier"),
+    [
+        ("They were jailed for a 2011 bombing in Tarn that left 12 people dead.", "dead", True),
+        ("It carried out a March raid on a ferry near Olst that killed four sailors.", "killed", True),
+        ("The June 2014 flood killed nine.", "killed", True),
+        ("A bomb killed 17 people on Monday.", "killed", False),
+        ("A 2019 report said the attack killed 40 people.", "killed", False),
+    ],
+)
+def test_a_toll_of_an_event_named_by_its_year_or_month_is_background(sentence, word, earlier) -> None:
+    assert toll_of_an_earlier_event(sentence, sentence.index(word)) is earlier
+
+
+def test_a_feature_opening_and_a_habit_make_no_record_and_say_so(doc, prompts) -> None:
+    opening = draft("had not come on yet in the hostel", "accident", where="Varn")
+    stormed = draft("Gunmen stormed the hostel", "attack", when="on Tuesday", agents=["Gunmen"])
+    raided = draft("raided guesthouses along the coast road", "attack", agents=["The same group"])
+    records, warnings = _records(doc, prompts, {OPENING: [opening], STORMED: [stormed], HABIT: [raided]})
+    assert [r.what.text for r in records if not r.background] == ["Gunmen stormed the hostel"]
+    assert any("it is negated" in w for w in warnings)
+    assert any("a habit" in w for w in warnings)
+
+
+def test_a_record_of_no_known_type_takes_no_toll(doc, prompts) -> None:
+    asleep = draft("Most guests were asleep in the dormitory", "other")
+    stormed = draft("Gunmen stormed the hostel", "attack", when="on Tuesday")
+    figures = [_figure(doc, DEAD, 9, "people", "unspecified")]
+    records, _ = _records(doc, prompts, {ASLEEP: [asleep], STORMED: [stormed]}, figures)
+    by_what = {r.what.text: r for r in records}
+    assert by_what["Most guests were asleep in the dormitory"].casualties == []
+    assert [c.killed for c in by_what["Gunmen stormed the hostel"].casualties] == [9]
+
+
+def test_a_subject_that_names_the_event_told_before_folds_into_it(doc, prompts) -> None:
+    stormed = draft("Gunmen stormed the hostel", "attack", when="on Tuesday", where="the hostel")
+    happened = draft("happened after a festival in the square of Varn", "other", where="Varn")
+    records, _ = _records(doc, prompts, {STORMED: [stormed], INCIDENT: [happened]})
+    (attack,) = records
+    assert any(INCIDENT in m.evidence.quote for m in attack.mentions)
+
+
+def test_the_toll_of_a_raid_named_by_its_month_is_background(doc, prompts) -> None:
+    stormed = draft("Gunmen stormed the hostel", "attack", when="on Tuesday")
+    figures = [_figure(doc, FERRY, 4, "sailors", "Olst")]
+    records, _ = _records(doc, prompts, {STORMED: [stormed]}, figures)
+    (toll,) = [r for r in records if r.casualties]
+    assert toll.background and [c.killed for c in toll.casualties] == [4]
