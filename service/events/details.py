@@ -19,8 +19,8 @@ _BACK_NOUNS: dict[str, tuple[str, ...]] = {
         "strike", "strikes", "airstrike", "airstrikes", "raid", "ambush", "offensive", "fighting",
     ),
     "harm": (
-        "incident", "crash", "collision", "accident", "fire", "blaze", "eruption", "earthquake", "quake", "flood",
-        "flooding", "storm", "collapse", "explosion", "blast", "evacuation", "evacuations", "rescue",
+        "incident", "crash", "collision", "accident", "fire", "blaze", "eruption", "earthquake", "quake",
+        "flood", "flooding", "storm", "collapse", "explosion", "blast", "evacuation", "evacuations", "rescue",
         "search", "sinking", "derailment",
     ),
     "justice": ("incident", "killing", "murder", "crime"),

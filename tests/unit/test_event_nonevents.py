@@ -72,17 +72,21 @@ def _records(doc, prompts, events, figures=()) -> tuple[list[EventRecord], list[
     return report.records, report.warnings
 
 
+HABIT_SAID = "its clause tells a habit, not one occurrence"
+NEGATED = "it is negated"
+
+
 @pytest.mark.parametrize(
     ("predicate", "sentence", "why"),
     [
-        ("had not come on yet", "The lights had not come on yet.", "it is negated"),
-        ("did not reply to the letter", "The mayor did not reply to the letter.", "it is negated"),
-        ("raided guesthouses", "The group has repeatedly raided guesthouses.", "its clause tells a habit, not one occurrence"),
-        ("floods the lower town", "The river often floods the lower town in spring.", "its clause tells a habit, not one occurrence"),
+        ("had not come on yet", "The lights had not come on yet.", NEGATED),
+        ("did not reply to the letter", "The mayor did not reply to the letter.", NEGATED),
+        ("raided guesthouses", "The group has repeatedly raided guesthouses.", HABIT_SAID),
+        ("floods the lower town", "The river often floods the lower town in spring.", HABIT_SAID),
         ("pleaded not guilty", "The driver pleaded not guilty on Monday.", None),
         ("did not survive the fall", "The climber did not survive the fall.", None),
-        ("warned residents not to drink tap water", "Officials warned residents not to drink tap water.", None),
-        ("claimed responsibility", "Although nobody often speaks of it, a group claimed responsibility.", None),
+        ("warned residents not to drink", "Officials warned residents not to drink tap water.", None),
+        ("claimed responsibility", "Although few often say so, a group claimed responsibility.", None),
     ],
 )  # fmt: skip
 def test_a_negated_act_or_a_habit_is_no_occurrence(predicate: str, sentence: str, why: str | None) -> None:
