@@ -1,9 +1,11 @@
-"""Predicates that report no occurrence: a negated act ("hadn't risen") or a habit ("repeatedly attack")."""
+"""Readings that report no occurrence: a negated act ("hadn't risen"), a habit, a state told once."""
 
 from __future__ import annotations
 
 import re
 
+from service.events.details import states_act
+from service.events.found import Found
 from service.syntax import parser
 
 # A negated verb that still reports something that happened: not surviving is dying.
@@ -51,3 +53,25 @@ def why_no_event(predicate: str, sentence: str, start: int, end: int) -> str | N
     if habitual(sentence, start, end):
         return "its clause tells a habit, not one occurrence"
     return None
+
+
+def _copula_only(text: str) -> bool:
+    """The phrase's only finite verb is "be" with no participle ("teams are on alert"): a state."""
+    tokens = list(parser().parse(text))
+    finite = [t for t in tokens if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ not in ("aux", "auxpass")]
+    return bool(finite) and all(t.lemma_ == "be" for t in finite) and not any(t.tag_ == "VBN" for t in tokens)
+
+
+def unanchored_state(record: Found) -> bool:
+    """A news record that states no act ("directing the feature", "teams are on alert"), told in
+    one sentence with no time, place or toll: a state or a detail, not an event."""
+    quote = record.what.evidence.quote
+    return (
+        not record.background
+        and not record.from_figure
+        and len(record.mentions) == 1
+        and record.when is None
+        and record.where is None
+        and not record.casualties
+        and (not states_act(quote) or _copula_only(quote))
+    )

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 from service.document import Document
-from service.event_record import EventRecord, evidence_spans
+from service.event_record import EventRecord, Mention, Predicate, evidence_spans
+from service.event_types import load_taxonomy
 from service.events import find_event_records
 from service.events.background import toll_of_an_earlier_event
+from service.events.found import Found
 from service.events.nonevents import why_no_event
+from service.events.tolls import can_count
 from service.prompts import PromptSet, load_prompts
-from service.schema import Casualty, Event
+from service.schema import Casualty, Event, Evidence
 from tests.unit.events_fakes import draft, router, scripted
 
 # Written for these tests: a feature opening, a habit, a back-reference, a toll of a dated raid.
@@ -118,14 +121,26 @@ def test_a_feature_opening_and_a_habit_make_no_record_and_say_so(doc, prompts) -
     assert any("a habit" in w for w in warnings)
 
 
-def test_a_record_of_no_known_type_takes_no_toll(doc, prompts) -> None:
-    asleep = draft("Most guests were asleep in the dormitory", "other")
-    stormed = draft("Gunmen stormed the hostel", "attack", when="on Tuesday")
-    figures = [_figure(doc, DEAD, 9, "people", "unspecified")]
-    records, _ = _records(doc, prompts, {ASLEEP: [asleep], STORMED: [stormed]}, figures)
-    by_what = {r.what.text: r for r in records}
-    assert by_what["Most guests were asleep in the dormitory"].casualties == []
-    assert [c.killed for c in by_what["Gunmen stormed the hostel"].casualties] == [9]
+def _found(kind: str, text: str, *, from_figure: bool = False) -> Found:
+    span = Evidence(quote=text, start=0, end=len(text))
+    return Found(
+        event_type=kind,
+        what=Predicate(text=text, evidence=span),
+        when=None,
+        where=None,
+        actors=[],
+        background=False,
+        mentions=[Mention(kind="report", evidence=span)],
+        from_figure=from_figure,
+    )
+
+
+def test_a_record_of_no_known_type_takes_no_toll() -> None:
+    taxonomy = load_taxonomy()
+    toll = _found("attack", "nine people were dead", from_figure=True)
+    assert not can_count(_found("other", "Most guests were asleep"), toll, taxonomy)
+    assert can_count(_found("attack", "Gunmen stormed the hostel"), toll, taxonomy)
+    assert can_count(_found("other", "Something happened"), _found("other", "two died"), taxonomy)
 
 
 def test_a_subject_that_names_the_event_told_before_folds_into_it(doc, prompts) -> None:
@@ -142,3 +157,14 @@ def test_the_toll_of_a_raid_named_by_its_month_is_background(doc, prompts) -> No
     records, _ = _records(doc, prompts, {STORMED: [stormed]}, figures)
     (toll,) = [r for r in records if r.casualties]
     assert toll.background and [c.killed for c in toll.casualties] == [4]
+
+
+def test_a_state_told_once_with_nothing_to_anchor_it_is_no_record(doc, prompts) -> None:
+    asleep = draft("Most guests were asleep in the dormitory", "other", agents=["Most guests"])
+    stormed = draft("Gunmen stormed the hostel", "attack", when="on Tuesday")
+    records, warnings = _records(doc, prompts, {ASLEEP: [asleep], STORMED: [stormed]})
+    assert [r.what.text for r in records] == ["Gunmen stormed the hostel"]
+    assert any("it states no act, time, place or toll" in w for w in warnings)
+    placed = draft("Most guests were asleep in the dormitory", "other", where="the dormitory")
+    records, _ = _records(doc, prompts, {ASLEEP: [placed], STORMED: [stormed]})
+    assert len(records) == 2  # a place anchors it: code cannot tell it from an event
