@@ -60,12 +60,15 @@ def _known(casualty: Casualty, record: Found) -> bool:
 
 
 def _restated(event: Event, casualty: Casualty, records: list[Found]) -> Found | None:
-    """A record that already holds the same figure at a place that does not tell them apart."""
+    """A record that already holds the same figure at a place that does not tell them apart (one
+    holds the other, or the figure's sentence writes the record's place as well)."""
     for record in records:
         place_differs = (
             record.where is not None
             and event.location != "unspecified"
             and not overlaps(record.where.place, event.location)
+            # "at the X traffic circle in Baghdad" writes the record's place too: X lies in it
+            and locate(record.where.place, casualty.evidence) is None
         )
         if _known(casualty, record) and not place_differs:
             return record

@@ -168,3 +168,45 @@ def test_a_state_told_once_with_nothing_to_anchor_it_is_no_record(doc, prompts) 
     placed = draft("Most guests were asleep in the dormitory", "other", where="the dormitory")
     records, _ = _records(doc, prompts, {ASLEEP: [placed], STORMED: [stormed]})
     assert len(records) == 2  # a place anchors it: code cannot tell it from an event
+
+
+# Written for this test: a toll told at a city, then again at a square the sentence places in it.
+SQUARE = (
+    "Guards jailed over city shooting\n\n"
+    "Three guards were jailed on Friday over a shooting in Dunmere that left 12 people dead. "
+    "Prosecutors said the guards opened fire at Hollin Square in Dunmere, killing 12 people."
+)
+
+
+def test_a_figure_again_at_a_spot_its_sentence_places_in_the_city_is_a_restatement(prompts) -> None:
+    doc = Document.build(SQUARE, None, prompts.injection)
+
+    def told(piece: str, place: str) -> Event:
+        sentence = next(s for s in doc.body if piece in s.text)
+        casualty = Casualty(
+            killed=12,
+            injured=None,
+            group="people",
+            qualifier=None,
+            claimed_by=None,
+            evidence=doc.evidence(sentence),
+        )
+        return Event(
+            event_type="shooting",
+            date_text=None,
+            date=None,
+            location=place,
+            perpetrator=None,
+            target=None,
+            casualties=[casualty],
+        )
+
+    jailed = draft("Three guards were jailed", "court", when="on Friday")
+    figures = [
+        told("Three guards were jailed", "Dunmere"),
+        told("opened fire at Hollin Square", "Hollin Square"),
+    ]
+    report = find_event_records(scripted(router({"Three guards": [jailed]})), prompts, doc, None, figures)
+    tolls = [r for r in report.records if r.casualties]
+    assert len(tolls) == 1 and [c.killed for c in tolls[0].casualties] == [12]
+    assert [m.kind for m in tolls[0].mentions] == ["report", "restatement"]
