@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from service.document import Document
-from service.event_record import EventRecord, Mention, Predicate, evidence_spans
+from service.event_record import EventRecord, Mention, Predicate, Where, evidence_spans
 from service.event_types import load_taxonomy
 from service.events import find_event_records
 from service.events.background import toll_of_an_earlier_event
 from service.events.found import Found
+from service.events.merge import places_agree, same_event
 from service.events.nonevents import why_no_event
 from service.events.tolls import can_count
 from service.prompts import PromptSet, load_prompts
@@ -210,3 +211,19 @@ def test_a_figure_again_at_a_spot_its_sentence_places_in_the_city_is_a_restateme
     tolls = [r for r in report.records if r.casualties]
     assert len(tolls) == 1 and [c.killed for c in tolls[0].casualties] == [12]
     assert [m.kind for m in tolls[0].mentions] == ["report", "restatement"]
+
+
+def test_places_the_sentences_tie_do_not_keep_one_event_apart() -> None:
+    taxonomy = load_taxonomy()
+    text = "A cargo plane skidded off the runway at Pellam Airport in Norland on Monday."
+    later = "The airport in Pellam stayed shut, officials in Norland said."
+    crash = _found("accident", text)
+    crash.where = Where(place="Norland", relation="in", evidence=Evidence(quote="Norland", start=53, end=60))
+    closed = _found("accident", later)
+    closed.mentions = [Mention(kind="report", evidence=Evidence(quote=later, start=80, end=80 + len(later)))]
+    closed.where = Where(place="Pellam", relation="in", evidence=Evidence(quote="Pellam", start=96, end=102))
+    assert not places_agree(crash.where, closed.where)  # two names: code cannot tell one holds the other
+    assert same_event(crash, closed, taxonomy)  # but the crash's sentence writes both
+    elsewhere = _found("accident", "A lorry overturned near Tobb.")
+    elsewhere.where = Where(place="Tobb", relation="near", evidence=Evidence(quote="Tobb", start=24, end=28))
+    assert not same_event(crash, elsewhere, taxonomy)
