@@ -112,6 +112,17 @@ def _from_figure(event: Event, casualty: Casualty, taxonomy: Taxonomy, published
     return found
 
 
+def _add_parties(record: Found, casualty: Casualty) -> None:
+    """The people a figure counts are affected by its event and its claimant is a source, each
+    only where the figure's sentence writes the name ("at least 35 workers ..., according to the
+    medical center")."""
+    parties: list[tuple[str | None, Role]] = [(casualty.group, "affected"), (casualty.claimed_by, "source")]
+    for name, role in parties:
+        span = locate(name, casualty.evidence)
+        if span is not None:
+            record.add_actor(Actor(name=span.quote, role=role, evidence=span))
+
+
 def attach_figures(
     records: list[Found], events: list[Event], taxonomy: Taxonomy, published: str | None
 ) -> list[Found]:
@@ -133,9 +144,11 @@ def attach_figures(
                 home = next((r for r in out if same_event(r, own, taxonomy)), None)
                 if home is None:
                     own.casualties.append(casualty)
+                    _add_parties(own, casualty)
                     out.append(own)
                     continue
             home.add_figure(casualty)
+            _add_parties(home, casualty)
             if home.where is None and event.location != "unspecified":
                 home.where = ground_where(event.location, casualty.evidence, [])
             if home.when is None and event.date_text:

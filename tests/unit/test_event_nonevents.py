@@ -227,3 +227,29 @@ def test_places_the_sentences_tie_do_not_keep_one_event_apart() -> None:
     elsewhere = _found("accident", "A lorry overturned near Tobb.")
     elsewhere.where = Where(place="Tobb", relation="near", evidence=Evidence(quote="Tobb", start=24, end=28))
     assert not same_event(crash, elsewhere, taxonomy)
+
+
+def test_a_figure_brings_the_people_it_counts_and_its_claimant_as_actors(doc, prompts) -> None:
+    stormed = draft("Gunmen stormed the hostel", "attack", when="on Tuesday", agents=["Gunmen"])
+    sentence = next(s for s in doc.body if DEAD in s.text)
+    casualty = Casualty(
+        killed=9,
+        injured=None,
+        group="people",
+        qualifier=None,
+        claimed_by="police",
+        evidence=doc.evidence(sentence),
+    )
+    figure = Event(
+        event_type="attack",
+        date_text=None,
+        date=None,
+        location="unspecified",
+        perpetrator=None,
+        target=None,
+        casualties=[casualty],
+    )
+    records, _ = _records(doc, prompts, {STORMED: [stormed]}, [figure])
+    (attack,) = [r for r in records if r.casualties]
+    parties = [(a.name, a.role, a.evidence.start >= doc.evidence(sentence).start) for a in attack.actors]
+    assert ("people", "affected", True) in parties and ("police", "source", True) in parties
