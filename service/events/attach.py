@@ -6,7 +6,7 @@ import re
 
 from service.event_record import Actor, Mention, Predicate, Role
 from service.event_types import Taxonomy
-from service.events.background import code_says_background
+from service.events.background import code_says_background, toll_of_an_earlier_event
 from service.events.fields import ground_when, ground_where
 from service.events.found import Found, replaces, same_figure
 from service.events.locate import cut, locate
@@ -60,12 +60,15 @@ def _known(casualty: Casualty, record: Found) -> bool:
 
 
 def _restated(event: Event, casualty: Casualty, records: list[Found]) -> Found | None:
-    """A record that already holds the same figure at a place that does not tell them apart."""
+    """A record that already holds the same figure at a place that does not tell them apart (one
+    holds the other, or the figure's sentence writes the record's place as well)."""
     for record in records:
         place_differs = (
             record.where is not None
             and event.location != "unspecified"
             and not overlaps(record.where.place, event.location)
+            # "at the X traffic circle in Baghdad" writes the record's place too: X lies in it
+            and locate(record.where.place, casualty.evidence) is None
         )
         if _known(casualty, record) and not place_differs:
             return record
@@ -96,7 +99,8 @@ def _from_figure(event: Event, casualty: Casualty, taxonomy: Taxonomy, published
         when=when,
         where=where,
         actors=[],
-        background=code_says_background(what, when, published, sentence),
+        background=code_says_background(what, when, published, sentence)
+        or toll_of_an_earlier_event(sentence.quote, word.start() if word else 0),
         mentions=[Mention(kind="report", evidence=sentence)],
         from_figure=True,
     )
@@ -106,6 +110,17 @@ def _from_figure(event: Event, casualty: Casualty, taxonomy: Taxonomy, published
         if span is not None:
             found.add_actor(Actor(name=span.quote, role=role, evidence=span))
     return found
+
+
+def _add_parties(record: Found, casualty: Casualty) -> None:
+    """The people a figure counts are affected by its event and its claimant is a source, each
+    only where the figure's sentence writes the name ("at least 35 workers ..., according to the
+    medical center")."""
+    parties: list[tuple[str | None, Role]] = [(casualty.group, "affected"), (casualty.claimed_by, "source")]
+    for name, role in parties:
+        span = locate(name, casualty.evidence)
+        if span is not None:
+            record.add_actor(Actor(name=span.quote, role=role, evidence=span))
 
 
 def attach_figures(
@@ -129,9 +144,11 @@ def attach_figures(
                 home = next((r for r in out if same_event(r, own, taxonomy)), None)
                 if home is None:
                     own.casualties.append(casualty)
+                    _add_parties(own, casualty)
                     out.append(own)
                     continue
             home.add_figure(casualty)
+            _add_parties(home, casualty)
             if home.where is None and event.location != "unspecified":
                 home.where = ground_where(event.location, casualty.evidence, [])
             if home.when is None and event.date_text:

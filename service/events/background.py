@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from service.dates import MONTH_ALT
 from service.event_record import Predicate, When
-from service.places import BACKGROUND
+from service.places import BACKGROUND, EVENT_STEMS
 from service.schema import Evidence
 
 # An event more than this before publication is history, not this news cycle.
@@ -65,3 +66,21 @@ def code_says_background(
     if happened is not None:
         return anchor - happened > NEWS_CYCLE
     return any(int(year) < anchor.year for year in _YEAR.findall(when.date_text))
+
+
+# An event noun and what names it just before ("a 2007 mass shooting", "a December raid", "their
+# April 2019 attack"): an event named by its year or month is an earlier one.
+_EVENT_NOUN = re.compile(rf"\b(?:{'|'.join(EVENT_STEMS)})\w*", re.IGNORECASE)
+_NAMED_BY_DATE = re.compile(
+    rf"\b(?:a|an|the|its|their)\s+(?:(?:{MONTH_ALT})\s+(?:(?:19|20)\d\d\s+)?|(?:19|20)\d\d\s+)"
+    rf"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def toll_of_an_earlier_event(sentence: str, position: int) -> bool:
+    """The casualty word at `position` counts an event the sentence names by its year or month:
+    the nearest event noun before it is dated so ("in a 2007 mass shooting in Baghdad that left
+    17 people dead", "in a December raid on a quarry near the border that killed 36")."""
+    nouns = list(_EVENT_NOUN.finditer(sentence, 0, position))
+    return bool(nouns) and bool(_NAMED_BY_DATE.search(sentence[: nouns[-1].start()]))

@@ -15,14 +15,15 @@ from service.syntax import parser
 # of that event: who claimed it, who helped, how it went on.
 _BACK_NOUNS: dict[str, tuple[str, ...]] = {
     "security": (
-        "attack", "attacks", "assault", "bombing", "bombings", "blast", "explosion", "shooting",
+        "incident", "attack", "attacks", "assault", "bombing", "bombings", "blast", "explosion", "shooting",
         "strike", "strikes", "airstrike", "airstrikes", "raid", "ambush", "offensive", "fighting",
     ),
     "harm": (
-        "crash", "collision", "accident", "fire", "blaze", "eruption", "earthquake", "quake", "flood",
-        "flooding", "storm", "collapse", "explosion", "blast", "evacuation", "evacuations", "rescue",
+        "incident", "crash", "collision", "accident", "fire", "blaze", "eruption", "earthquake", "quake",
+        "flood", "flooding", "storm", "collapse", "explosion", "blast", "evacuation", "evacuations", "rescue",
         "search", "sinking", "derailment",
     ),
+    "justice": ("incident", "killing", "murder", "crime"),
     "health": ("outbreak", "epidemic", "infections", "recall"),
     "politics": ("vote", "election", "protest", "protests", "rally", "march", "talks", "deal", "decision"),
     "economy": ("deal", "merger", "takeover", "closure", "recall", "sale", "cuts"),
@@ -43,13 +44,27 @@ def _pointed_families(what: str) -> set[str]:
     return families
 
 
+_CLAUSE_START = re.compile(r"[,;:]\s*")
+
+
+def _subject(record: Found) -> str:
+    """The words of the predicate's clause before it ("The incident" of "The incident happened
+    after a meeting"): a subject that names an event told before points back as well."""
+    sentence = record.what.evidence
+    for mention in record.mentions:
+        if mention.evidence.start <= sentence.start and sentence.end <= mention.evidence.end:
+            before = mention.evidence.quote[: sentence.start - mention.evidence.start]
+            return _CLAUSE_START.split(before)[-1]
+    return ""
+
+
 def fold_details(records: list[Found], taxonomy: Taxonomy) -> list[Found]:
     """Records in reading order, each news record that points back at an event told before it
     ("assisting with the evacuations") folded into the nearest such event of a fitting family;
     arrests, trials, votes, protests, decisions and diplomacy stay events of their own."""
     out: list[Found] = []
     for record in sorted(records, key=lambda r: r.first.start):
-        families = _pointed_families(record.what.text)
+        families = _pointed_families(record.what.text) | _pointed_families(_subject(record))
         home = None
         if families and not record.background and record.event_type not in _OWN_EVENTS:
             home = next(

@@ -12,6 +12,7 @@ from service.events.build import ground_draft
 from service.events.details import fold_details, one_act_per_sentence
 from service.events.found import Found
 from service.events.merge import merge_mentions
+from service.events.nonevents import unanchored_state
 from service.events.read import read_sentences
 from service.events.sentences import Pick, only_toll_words, pick_sentences
 from service.events.tolls import fold_tolls
@@ -85,4 +86,7 @@ def find_event_records(
     # with the arrest that followed) and would carry a second event into the first with them.
     merged = merge_mentions(fold_details(found, taxonomy), taxonomy)
     records = fold_tolls(attach_figures(merged, figure_events, taxonomy, published), taxonomy)
+    for state in [r for r in records if unanchored_state(r)]:
+        warnings.append(f"event record: dropped {state.what.text!r}: it states no act, time, place or toll")
+        records.remove(state)
     return EventReport([r.to_record() for r in records], warnings)

@@ -8,6 +8,7 @@ from service.event_record import When, Where
 from service.event_types import OTHER, Taxonomy
 from service.events.fields import FUNCTION_WORDS
 from service.events.found import Found
+from service.events.locate import locate
 from service.events.sentences import names_an_act, only_toll_words
 
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -130,9 +131,17 @@ def times_agree(a: When | None, b: When | None) -> bool:
     return not (_DAY.search(a.date_text) and _DAY.search(b.date_text))
 
 
+def _places_written(a: Found, b: Found) -> bool:
+    """A sentence of `b` writes `a`'s place ("crash landed at Hiroshima Airport" in a record placed
+    in "Japan"): the text ties the two places, whatever their names."""
+    return a.where is not None and any(locate(a.where.place, m.evidence) is not None for m in b.mentions)
+
+
 def _no_conflict(a: Found, b: Found) -> bool:
-    """No place and no time of one contradicts the other's (a generic place contradicts none)."""
-    return places_agree(a.where, b.where) and times_agree(a.when, b.when)
+    """No place and no time of one contradicts the other's (a generic place contradicts none, nor
+    one the other's sentences write)."""
+    places = places_agree(a.where, b.where) or _places_written(a, b) or _places_written(b, a)
+    return places and times_agree(a.when, b.when)
 
 
 def absorb(into: Found, other: Found) -> None:

@@ -19,6 +19,7 @@ _MIN_WORDS = 5
 _STEMS = (
     # harm and security
     "kill", "died", "dies", "dead", "injur", "wound", "hurt", "attack", "bomb", "explo", "blast",
+    "airstrik", "air strik", "twister", "tornado", "hurrican", "cyclon", "typhoon", "landslid",
     "shot", "shoot", "gunfire", "shell", "struck", "strike", "raid", "ambush", "crash", "collid",
     "derail", "capsiz", "sank", "sunk", "collaps", "erupt", "flood", "quake", "storm", "blaze",
     "burn", "fire", "drown", "rescu", "evacuat", "freed", "releas", "kidnap", "abduct", "stabb",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.event_types import Taxonomy
+from service.event_types import OTHER, Taxonomy
 from service.events.found import Found, replaces
 from service.events.merge import absorb, content_stems, places_agree, times_agree, written_in
 from service.events.sentences import CASUALTY_STEM, only_toll_words
@@ -20,8 +20,13 @@ def toll_only(record: Found, taxonomy: Taxonomy) -> bool:
 
 def can_count(record: Found, toll: Found, taxonomy: Taxonomy) -> bool:
     """`record` is an event a toll can count: of a family that harms people, or of a type that
-    may be the toll's own ("killed 17" beside "was sentenced" counts the crime, not the trial)."""
+    may be the toll's own ("killed 17" beside "was sentenced" counts the crime, not the trial);
+    an event of no known type counts only a toll of no known type."""
     family = taxonomy.get(record.event_type).family
+    if record.event_type == OTHER:
+        # "other" pairs with any type in the eval; as a toll's home it would take every toll of
+        # the article ("Most students slept in their beds" holding the attack's dead).
+        return toll.event_type == OTHER
     return family in _HARM_FAMILIES or taxonomy.compatible(record.event_type, toll.event_type)
 
 

@@ -384,6 +384,10 @@ def test_the_type_follows_the_predicates_cue_words() -> None:
     assert type_from_cues("crime", "pleaded not guilty to fraud", taxonomy) == "crime"
     assert type_from_cues("accident", "a bus crashed into a wall", taxonomy) == "accident"
     assert type_from_cues("economic", "opened a new plant", taxonomy) == "economic"  # no cue: kept
+    # No cue in the predicate: its clause decides, and only its clause (written for this test).
+    clause = "The league's championship leader Ana Ruiz took the fastest lap"
+    assert type_from_cues("court", "took the fastest lap", taxonomy, clause) == "sport"
+    assert type_from_cues("court", "was fined", taxonomy, "Its owner was fined ") == "court"
 
 
 def test_a_figure_joins_the_news_event_at_its_place_and_day_whatever_its_type(doc, prompts) -> None:
