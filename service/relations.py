@@ -57,17 +57,24 @@ def phrase_words(head: Token, depth: int = 0) -> list[Token]:
     return found
 
 
+def is_name_word(token: Token) -> bool:
+    """A proper noun that says who someone is, not what they are (a title)."""
+    return token.pos_ == "PROPN" and token.lower_.strip(".") not in _TITLES
+
+
+def name_words(words: Iterable[Token]) -> frozenset[str]:
+    """The name words of a phrase, lower-cased; "the Obamas" is "Barack Obama and his wife": a
+    plural name is its family name."""
+    return frozenset(
+        t.lower_.removesuffix("s") if t.tag_ == "NNPS" else t.lower_ for t in words if is_name_word(t)
+    )
+
+
 def _doer_of_noun(noun: Token) -> Doer:
     if noun.pos_ == "PRON" or noun.lower_ in _RELATIVE:
         return SOMEONE
     words = sorted(phrase_words(noun), key=lambda t: t.i)
-    # "the Obamas" is "Barack Obama and his wife": a plural name is its family name
-    names = frozenset(
-        t.lower_.removesuffix("s") if t.tag_ == "NNPS" else t.lower_
-        for t in words
-        if t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLES
-    )
-    return Doer(names, text=" ".join(t.text for t in words))
+    return Doer(name_words(words), text=" ".join(t.text for t in words))
 
 
 def doer(verb: Token, depth: int = 0) -> Doer:

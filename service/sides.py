@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from service.relations import phrase_words, same_names, verb_key
+from service.relations import is_name_word, name_words, phrase_words, same_names, verb_key
 
 # Verbs too light to carry a relation ("is", "has", "did"), and verbs of containing, whose two
 # sides are a whole and a part, not a doer and an undergoer ("the list included a car").
@@ -38,11 +38,6 @@ _PERSONAL = frozenset(("he", "him", "she", "her", "himself", "herself"))
 # Particles a parser may read as a preposition ("cheered on the fans"); taken as the verb's
 # particle only when the article writes that verb with that particle.
 _PARTICLES = frozenset(("on", "up", "off", "out", "down", "over", "away", "back", "in", "around"))
-_TITLE_WORDS = (
-    "mr mrs ms miss dr sir dame lord lady president prime minister gov governor sen senator rep "
-    "king queen prince princess pope judge justice chief general gen col captain capt"
-)
-_TITLES = frozenset(_TITLE_WORDS.split())
 
 
 @dataclass(frozen=True)
@@ -72,17 +67,12 @@ UNKNOWN = Party(known=False)
 def _party_of(words: Sequence[Token]) -> Party:
     head = words[0]
     phrase = sorted(phrase_words(head), key=lambda t: t.i)
-    names = frozenset(
-        t.lower_.removesuffix("s") if t.tag_ == "NNPS" else t.lower_
-        for t in phrase
-        if t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLES
-    )
     noun = head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") else None
-    return Party(names, noun, " ".join(t.text for t in phrase))
+    return Party(name_words(phrase), noun, " ".join(t.text for t in phrase))
 
 
 def _person(words: Span) -> Party:
-    names = frozenset(t.lower_ for t in words if t.pos_ == "PROPN" and t.lower_.strip(".") not in _TITLES)
+    names = frozenset(t.lower_ for t in words if is_name_word(t))
     return Party(names, None, words.text)
 
 
