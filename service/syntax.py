@@ -443,6 +443,9 @@ def credited_to_another(doc: Doc, source: tuple[int, int], number: tuple[int, in
     giver = _speaker_verb(figure)
     if giver is None:
         return False
+    if _hears(who, giver):
+        # "survivors told aid workers that nine drowned": the workers heard it, the survivors said it
+        return True
     if who.head.i == giver.i and who.dep_ == "nsubj":
         return False
     theirs = _speaker_verb(who)
@@ -454,6 +457,37 @@ def credited_to_another(doc: Doc, source: tuple[int, int], number: tuple[int, in
     while step.i != theirs.i and step.dep_ in ("ccomp", "xcomp") and step.head.i != step.i:
         step = step.head
     return step.i != theirs.i
+
+
+def _hears(who: Token, giver: Token) -> bool:
+    """`who` is told the news by `giver`'s subject: its object ("told reporters") or "to" whom
+    it is said ("said to reporters", "told to the press")."""
+    if who.head.i == giver.i and who.dep_ in ("dobj", "dative", "iobj"):
+        return giver.lemma_.lower() == "tell"
+    prep = who.head
+    if who.dep_ != "pobj" or prep.lower_ != "to" or prep.dep_ not in ("prep", "dative"):
+        return False
+    return prep.head.i == giver.i or prep.head.lemma_.lower() in ("speak", "talk")
+
+
+def speaker_of(doc: Doc, number: tuple[int, int]) -> tuple[int, int] | None:
+    """Character span of the noun phrase that gives the number at `number` (the subject of the
+    verb of telling above it: "police told reporters 12 died" gives "police"), or None when no
+    such verb has a noun for its subject (a pronoun names no one by itself)."""
+    span = doc.char_span(*number, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    giver = _speaker_verb(span.root)
+    subject = next((t for t in giver.children if t.dep_ == "nsubj"), None) if giver is not None else None
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    last = subject
+    for child in subject.rights:
+        # "the Ministry of Health", "Ministry of Health officials": the name goes on after its noun
+        if child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
+            last = max(child.subtree, key=lambda t: t.i)
+    first = subject.left_edge
+    return first.idx, last.idx + len(last.text)
 
 
 def is_telling(lemma: str) -> bool:
