@@ -18,6 +18,7 @@ from service.extract import Candidate, build_messages, find_candidates, read_can
 from service.ground import ground
 from service.llm import LLM
 from service.meta import find_outlet
+from service.missed_figures import complete_readings
 from service.places import story_lead
 from service.prompts import PromptSet, load_prompts
 from service.schema import Analysis, ArticleInput, ArticleMeta, Provenance
@@ -179,6 +180,8 @@ class Pipeline:
         self._check_fits(title, candidates)
         mark = lap("clean", started)
         readings, extract_warnings = read_candidates(self.llm, self.prompts, title, candidates)
+        readings, added_warnings = complete_readings(readings, candidates)
+        extract_warnings += added_warnings
         mark = lap("extract", mark)
         evidence = {c.sentence.start: doc.evidence(c.sentence) for c in candidates}
         lead = story_lead([s.text for s in doc.body[:2]])
