@@ -13,7 +13,7 @@ from service.later_deaths import died_later, hurt_in_all, told_dying_later
 from service.numbers import find_numbers
 from service.places import BACKGROUND, place_of_a_part
 from service.schema import Casualty, Event
-from service.syntax import parser, same_clause, same_time
+from service.syntax import counts_remains, parser, same_clause, same_time
 from service.text import sentences
 
 MAX_FIGURE_SENTENCES = 2
@@ -67,6 +67,17 @@ _PREPOSITIONS = frozenset(
 _HURT = re.compile(r"\b(injur\w*|wound\w*|hurt|maimed|casualt\w*|burns?|lacerations?)\b", re.IGNORECASE)
 _HOSPITAL = re.compile(r"\bhospital\w*", re.IGNORECASE)
 _REMAINS = frozenset(("bodies", "corpses", "remains", "body", "corpse"))
+_ANY = frozenset(("people", "persons", "person"))
+# How bodies come to light, said in two words: found, or recovered (pulled, dug out, retrieved).
+_FOUND_VERB = re.compile(
+    r"\b(found|discovered|located|spotted|recovered|retrieved|pulled|dug|exhumed|unearthed|identified)\b",
+    re.IGNORECASE,
+)
+_FOUND_SAID = {
+    **dict.fromkeys(("found", "discovered", "located", "spotted"), "found"),
+    **dict.fromkeys(("recovered", "retrieved", "pulled", "dug", "exhumed", "unearthed"), "recovered"),
+    "identified": "identified",
+}
 # A place in these relations names a kind of thing ("Seattle storm", "Georgia's police").
 _MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 _OVER_A_PERIOD = re.compile(r"\b(?:since|so far|to date|in all|in total|altogether)\b", re.IGNORECASE)
@@ -119,6 +130,16 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
         # the record's qualifier is the dead's: the hurt keep their own ("and nearly 40 injured")
         hurt_q = _injured_hedge(c)
         core = f"{q}{_count(c.killed, group)} {died} and {hurt_q}{_hurt_count(c, group)} injured"
+    elif c.killed is not None and (found := _remains_found(c)) is not None:
+        # "rescuers pulled nine bodies from the rubble": the quote counts bodies, not deaths
+        were = "was" if c.killed == 1 else "were"
+        whose = c.group if c.group and c.group.lower() not in (_REMAINS | _ANY) else None
+        if whose:
+            core = (
+                f"the {'body' if c.killed == 1 else 'bodies'} of {q}{_count(c.killed, whose)} {were} {found}"
+            )
+        else:
+            core = f"{q}{_spell(c.killed)} {'body' if c.killed == 1 else 'bodies'} {were} {found}"
     elif c.killed is not None:
         verb = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
         core = f"{q}{_count(c.killed, group)} {verb}"
@@ -182,6 +203,18 @@ def _injured_hedge(c: Casualty) -> str:
     hurt = [m for m in mentions if m.value == c.injured and m is not dead]
     hedge = hedge_at(quote, hurt[0]) if hurt else None
     return f"{hedge} " if hedge else ""
+
+
+def _remains_found(c: Casualty) -> str | None:
+    """How the quote says the bodies its number counts came to light ("found", "recovered"), or
+    None when the number does not count bodies or no such verb is written."""
+    quote = c.evidence.quote
+    at = _number_at(c)
+    mention = next((m for m in find_numbers(quote) if m.start == at), None)
+    if mention is None or not counts_remains(parser().parse(quote), mention.start, mention.end):
+        return None
+    verb = _FOUND_VERB.search(quote)
+    return _FOUND_SAID[verb.group(1).lower()] if verb else None
 
 
 def _number_at(c: Casualty) -> int:

@@ -355,14 +355,14 @@ def summarize(
     stated = [_stated(f) for f in figures]
     if not any(s.verdict == "kept" for s in [*opening, *stated]):
         # Nothing the model wrote survived: the article's own first sentence is at least true.
-        first = next((s for s in doc.body if not is_caption(s.text)), next(iter(doc.body), None))
-        if first is not None:
+        fallback = _first_sentence(doc, prompts.lexicon)
+        if fallback is not None:
+            first, text, notes = fallback
             opening.append(
-                SummarySentence(
-                    text=first.text, origin="article", verdict="kept", support=[doc.evidence(first)]
-                )
+                SummarySentence(text=text, origin="article", verdict="kept", support=[doc.evidence(first)])
             )
             result.warnings.append("summary: nothing the model wrote was verified; used the first sentence")
+            result.warnings += [f"summary: {n}" for n in notes]
     # The toll leads only when it is the article's lead news; otherwise what happened comes first.
     body = doc.body
     lead_ends = body[1].end if len(body) > 1 else len(doc.cleaned.text)
@@ -374,6 +374,17 @@ def summarize(
         f"summary: dropped {s.text[:60]!r}: {'; '.join(s.reasons)}" for s in ordered if s.verdict == "dropped"
     ]
     return result
+
+
+def _first_sentence(doc: Document, lexicon: tuple[LoadedTerm, ...]) -> tuple[Span, str, list[str]] | None:
+    """The article's first news sentence (not a caption) said in neutral terms, or the next one
+    when no neutral form fits its loaded word: the service says it, so it takes no side either."""
+    body = [s for s in doc.body if not is_caption(s.text)] or list(doc.body[:1])
+    for first in body[:3]:
+        text, notes = neutralize(first.text, lexicon)
+        if text:
+            return first, text, notes
+    return None
 
 
 def _stated(figure: FigureSentence) -> SummarySentence:

@@ -143,3 +143,26 @@ def test_the_hurt_given_by_another_speaker_are_credited_to_that_speaker() -> Non
 def test_the_dead_groups_noun_is_not_given_to_the_injured(quote: str, expected: str) -> None:
     c = _casualty(quote, 3, 17).model_copy(update={"group": "guides"})
     assert figure_sentence(c, _event(c)) == expected
+
+
+@pytest.mark.parametrize(
+    ("quote", "killed", "group", "expected"),
+    [
+        ("Rescuers pulled nine bodies from the rubble.", 9, "bodies", "Nine bodies were recovered."),
+        ("One body was found in the river.", 1, "body", "One body was found."),
+        (
+            "The bodies of 12 hikers were found on the slope.",
+            12,
+            "hikers",
+            "The bodies of 12 hikers were found.",
+        ),
+        # deaths counted as deaths stay deaths, and bodies with no word of finding are the dead
+        ("Twelve people died in the flood.", 12, "people", "12 people died."),
+        ("The bodies of six sailors lay on the deck.", 6, "sailors", "Six sailors died."),
+    ],
+)
+def test_a_count_of_bodies_is_said_as_bodies_found(
+    quote: str, killed: int, group: str, expected: str
+) -> None:
+    c = _casualty(quote, killed, None).model_copy(update={"group": group})
+    assert figure_sentence(c, _event(c)) == expected

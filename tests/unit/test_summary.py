@@ -66,7 +66,7 @@ def test_figure_sentence_says_no_place_or_date_its_quote_does_not_write() -> Non
         )
     )
     e = event(location="near the dam", date_text="on Friday", casualties=[c])
-    assert figure_sentence(c, e) == "12 people died."  # the quote says bodies, not killed
+    assert figure_sentence(c, e) == "12 bodies were found."  # the quote counts bodies, not deaths
 
 
 def test_problems_find_unstated_numbers_loaded_terms_length_and_repeats() -> None:
@@ -328,6 +328,20 @@ def test_when_nothing_is_verified_the_summary_is_the_articles_first_sentence() -
     result = summarize(fake, load_prompts(), d, [], verify=True)
     assert result.text and result.text == d.body[0].text
     assert any("used the first sentence" in w for w in result.warnings)
+
+
+def test_the_fallback_sentence_is_said_in_neutral_terms() -> None:
+    different = {"sentence": 1, "answer": "different"}
+    fake = FakeLLM()
+    fake.enqueue(
+        {"sentences": ["Rebels fired rockets at the base.", "Talks failed on Monday night."]},
+        different,
+        different,
+    )
+    d = doc("Terrorists attacked a police post in Tarsa on Tuesday. Talks begin next week.")
+    result = summarize(fake, load_prompts(), d, [], verify=True)
+    assert "errorist" not in result.text and "attacked a police post in Tarsa on Tuesday" in result.text
+    assert any("loaded term" in w for w in result.warnings)
 
 
 def test_the_fallback_sentence_is_not_a_photo_caption() -> None:
