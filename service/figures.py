@@ -13,7 +13,7 @@ from service.later_deaths import died_later, hurt_in_all, told_dying_later
 from service.numbers import find_numbers
 from service.places import BACKGROUND, place_of_a_part
 from service.schema import Casualty, Event
-from service.syntax import counts_remains, parser, same_clause, same_time
+from service.syntax import counts_remains, hedge_adverb, parser, same_clause, same_time
 from service.text import sentences
 
 MAX_FIGURE_SENTENCES = 2
@@ -152,6 +152,14 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
             else "hospitalized"
         )
         core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} {hurt}"
+    if (hedge := _hedge(c)) is not None:
+        # "the gunmen reportedly executed 60": the quote reports the deaths as a claim
+        core = re.sub(
+            r"\b(was|were|died)\b",
+            lambda m: f"{m.group()} {hedge}" if m.group() != "died" else f"{hedge} died",
+            core,
+            count=1,
+        )
     where, when = _where(c, event), _when(c, event)
     later = died_later(c.evidence.quote) or told_dying_later(following, c.group, event.date_text)
     if c.killed is not None and later:
@@ -203,6 +211,14 @@ def _injured_hedge(c: Casualty) -> str:
     hurt = [m for m in mentions if m.value == c.injured and m is not dead]
     hedge = hedge_at(quote, hurt[0]) if hurt else None
     return f"{hedge} " if hedge else ""
+
+
+def _hedge(c: Casualty) -> str | None:
+    """The hedging adverb ("reportedly") on the verb of the figure's number in its quote."""
+    quote = c.evidence.quote
+    at = _number_at(c)
+    mention = next((m for m in find_numbers(quote) if m.start == at), None)
+    return hedge_adverb(parser().parse(quote), mention.start, mention.end) if mention else None
 
 
 def _remains_found(c: Casualty) -> str | None:

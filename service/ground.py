@@ -35,6 +35,7 @@ from service.syntax import (
     counts_remains,
     credited_to_another,
     dates_another_act,
+    dates_the_proceedings,
     described_as,
     number_token,
     parser,
@@ -482,6 +483,11 @@ def ground(
                 f"date {date_text!r} dates an act after the deaths (a search, an inquiry); not used"
             )
             date_text = None
+        if date_text and first_mention and _dates_the_proceedings(sentence, first_mention, date_text):
+            report.warnings.append(
+                f"date {date_text!r} dates a hearing or a charge over the deaths, not the deaths; not used"
+            )
+            date_text = None
         if date_text and names_another_moment(date_text, sentence):
             report.warnings.append(
                 f"date {date_text!r} follows 'after', 'before' or 'until': another moment; not used"
@@ -658,6 +664,16 @@ def _dates_after_act(sentence: str, mention: NumberMention, phrase: str) -> bool
     if at < 0:
         return False
     return dates_another_act(parser().parse(sentence), (mention.start, mention.end), (at, at + len(phrase)))
+
+
+def _dates_the_proceedings(sentence: str, mention: NumberMention, phrase: str) -> bool:
+    """`phrase` dates a legal proceeding over the deaths the figure counts (read from the parse)."""
+    at = sentence.lower().find(phrase.lower())
+    if at < 0:
+        return False
+    return dates_the_proceedings(
+        parser().parse(sentence), (mention.start, mention.end), (at, at + len(phrase))
+    )
 
 
 _RELATION = re.compile(r"^(?:near|off|outside|in|at|on|around)\s+(?:the\s+)?", re.IGNORECASE)

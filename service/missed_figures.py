@@ -20,10 +20,21 @@ from service.syntax import parser, speaker_of
 _PART_BEFORE = re.compile(
     r"\b(?:including|among(?:\s+(?:them|those|whom|the\s+\w+))?|of (?:them|whom|those)|"
     r"of the (?:dead|injured)|of which|such as|mostly|mainly)\s+"
-    r"(?:at least |more than |about |some |nearly |almost )?$",
+    r"(?:(?:were|was|are|is)\s+)?(?:at least |more than |about |some |nearly |almost )?$",
+    re.IGNORECASE,
+)
+# "four of the dead", "two of the 12 victims": a part of a toll ("one of the two climbers" is not).
+_PART_AFTER = re.compile(
+    r"^\s+(?:of|out of)\s+(?:the|those|these|its|their)\s+(?:\w+\s+)?"
+    r"(?:dead|deaths|killed|injured|wounded|hurt|victims|casualties|bodies)\b",
     re.IGNORECASE,
 )
 _MAX_ADDED = 2
+
+
+def _part(sentence: str, mention: NumberMention) -> bool:
+    """The number counts a part of a toll: "including 12", "among the dead were two", "four of the dead"."""
+    return bool(_PART_BEFORE.search(sentence[: mention.start]) or _PART_AFTER.match(sentence[mention.end :]))
 
 
 def _speaker(sentence: str, mention: NumberMention) -> str | None:
@@ -40,15 +51,18 @@ def _parsed_role(sentence: str, mention: NumberMention, mentions: list[NumberMen
     return role if window_role(sentence, mention, mentions) == role else None
 
 
-def missed_figures(sentence: str, facts: SentenceFacts) -> list[FigureDraft]:
+def missed_figures(
+    sentence: str, facts: SentenceFacts, elsewhere: frozenset[int] = frozenset()
+) -> list[FigureDraft]:
     """Drafts for the numbers of `sentence` that count the killed or injured and that no figure
-    of the model's reading uses; a part of another figure is never added."""
+    of the model's reading uses, nor any of its readings of the article's other sentences
+    (`elsewhere`: a toll said again is already a figure); a part of another figure is never added."""
     mentions = find_numbers(sentence)
-    used = {v for f in facts.figures for v in (f.killed, f.injured) if v is not None}
+    used = {v for f in facts.figures for v in (f.killed, f.injured) if v is not None} | elsewhere
     added: list[FigureDraft] = []
     for mention in mentions:
         value = int(mention.value)
-        if value != mention.value or value in used or _PART_BEFORE.search(sentence[: mention.start]):
+        if value != mention.value or value in used or _part(sentence, mention):
             continue
         role = _parsed_role(sentence, mention, mentions)
         if role is None:
@@ -71,6 +85,7 @@ def complete_readings(
     """Each reading with the figures the parse adds, and a code-only reading (no event type, place
     or time) for a candidate the model could not answer; one warning per figure added."""
     by_start = {r.candidate.sentence.start: r for r in readings}
+    proposed = frozenset(v for r in readings for v in _stated_values(r))
     completed: list[Reading] = []
     warnings: list[str] = []
     for candidate in candidates:
@@ -80,7 +95,7 @@ def complete_readings(
             if reading is not None
             else SentenceFacts(figures=[], event_type="other", place=None, when=None, by=None, target=None)
         )
-        added = missed_figures(candidate.sentence.text, facts)
+        added = missed_figures(candidate.sentence.text, facts, proposed)
         for fig in added:
             what = f"killed={fig.killed}" if fig.killed is not None else f"injured={fig.injured}"
             warnings.append(
@@ -126,3 +141,9 @@ def _merged(
 def _same_speaker(a: str | None, b: str | None) -> bool:
     """Two credits name the same speaker, or one of them names none."""
     return a is None or b is None or a.strip().lower() == b.strip().lower()
+
+
+def _stated_values(reading: Reading) -> set[int]:
+    """The model's figures for a sentence that the sentence states (an unstated one is dropped)."""
+    stated = {m.value for m in find_numbers(reading.candidate.sentence.text)}
+    return {v for f in reading.facts.figures for v in (f.killed, f.injured) if v is not None and v in stated}

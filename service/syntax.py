@@ -412,6 +412,32 @@ def dates_another_act(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) 
     return any(word.lemma_.lower() in _AFTER_ACTS for word in about)
 
 
+# Words of a legal proceeding over deaths: "charged with killing two", "on trial for the murder of".
+_PROCEEDINGS = frozenset(
+    (
+        "accuse", "accused", "charge", "charged", "convict", "convicted", "guilty", "trial", "sentence",
+        "sentenced", "indict", "indicted", "acquit", "acquitted", "arraign", "plead", "prosecute", "jail",
+    )
+)  # fmt: skip
+
+
+def dates_the_proceedings(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) -> bool:
+    """The figure at `figure` is the object of a legal proceeding ("appeared in court on Monday
+    charged with killing two") and the time phrase at `time` stands outside what is charged: it
+    dates the court, the charge or the verdict, not the deaths."""
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (figure, time)]
+    if any(span is None or len(span) == 0 for span in spans):
+        return False
+    number, when = (span.root for span in spans if span is not None)
+    below = number
+    for above in number.ancestors:
+        if above.lemma_.lower() in _PROCEEDINGS or above.lower_ in _PROCEEDINGS:
+            # what is charged is the branch of `above` that holds the number
+            return not any(t.i == when.i for t in below.subtree)
+        below = above
+    return False
+
+
 # Verbs a speaker gives a figure with: "police said 12", "officials put the toll at 15".
 _GIVING = frozenset(
     ("put", "estimate", "give", "count", "claim", "cite", "quote", "record", "tally", "number")
@@ -479,6 +505,8 @@ def speaker_of(doc: Doc, number: tuple[int, int]) -> tuple[int, int] | None:
         return None
     giver = _speaker_verb(span.root)
     subject = next((t for t in giver.children if t.dep_ == "nsubj"), None) if giver is not None else None
+    if subject is None:
+        subject = _according_to(span.root)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
     last = subject
@@ -488,6 +516,57 @@ def speaker_of(doc: Doc, number: tuple[int, int]) -> tuple[int, int] | None:
             last = max(child.subtree, key=lambda t: t.i)
     first = subject.left_edge
     return first.idx, last.idx + len(last.text)
+
+
+# Nouns that give news: "according to police", "according to hospital figures". Anything else after
+# "according to" is a standard, not a speaker ("according to the rules", "according to plan").
+_SPEAKER_NOUNS = frozenset(
+    (
+        "police", "official", "authority", "ministry", "minister", "government", "agency", "office",
+        "department", "service", "spokesman", "spokeswoman", "spokesperson", "witness", "eyewitness",
+        "survivor", "resident", "doctor", "medic", "paramedic", "hospital", "rescuer", "firefighter",
+        "coroner", "army", "military", "monitor", "group", "organization", "organisation", "council",
+        "source", "report", "statement", "estimate", "figure", "data", "count", "tally", "media",
+        "newspaper", "broadcaster", "station", "prosecutor", "investigator", "company", "operator",
+    )
+)  # fmt: skip
+_SPEAKER_ENTITIES = frozenset(("ORG", "PERSON", "GPE", "NORP"))
+
+
+def _according_to(token: Token) -> Token | None:
+    """The speaker noun of "according to X" on the number's own clause or a clause above it."""
+    for above in (token, *token.ancestors):
+        for child in above.children:
+            if child.lower_ != "according":
+                continue
+            to = next((t for t in child.children if t.lower_ == "to"), None)
+            noun = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+            if noun is not None and _speaks(noun):
+                return noun
+    return None
+
+
+def _speaks(noun: Token) -> bool:
+    """The noun names someone who gives news: a name, or a noun of the kinds that report."""
+    named = [noun, *(c for c in noun.children if c.dep_ in ("compound", "flat"))]
+    return noun.lemma_.lower() in _SPEAKER_NOUNS or any(t.ent_type_ in _SPEAKER_ENTITIES for t in named)
+
+
+# Adverbs that make a report of a death a claim: "the gunmen reportedly executed 60".
+_REPORT_HEDGES = frozenset(
+    ("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly", "probably")
+)
+
+
+def hedge_adverb(doc: Doc, start: int, end: int) -> str | None:
+    """The hedging adverb on the verb that the number at [start, end) hangs from, as written."""
+    token = number_token(doc, start, end)
+    if token is None:
+        return None
+    verb = next((t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    return next((c.lower_ for c in verb.children if c.dep_ == "advmod" and c.lower_ in _REPORT_HEDGES), None)
 
 
 def is_telling(lemma: str) -> bool:

@@ -32,6 +32,10 @@ def _ground(sentence: str, killed: int, when: str | None) -> GroundingReport:
             40,
             "on Friday",
         ),
+        # a court, a charge, a verdict over the deaths
+        ("The pilot appeared in court on Monday charged with killing two passengers.", 2, "on Monday"),
+        ("A man was charged on Friday with the murder of three people.", 3, "on Friday"),
+        ("A jury on Tuesday found the driver guilty of killing four cyclists.", 4, "on Tuesday"),
     ],
 )
 def test_the_date_of_an_act_after_the_deaths_is_not_their_date(sentence: str, killed: int, when: str) -> None:
@@ -60,6 +64,9 @@ def test_a_date_after_a_preposition_of_sequence_names_another_moment(sentence: s
         ("Three climbers died shortly after 2am on Sunday.", 3, "shortly after 2am on Sunday"),
         ("Six people were killed during a rescue operation on Monday.", 6, "on Monday"),
         ("Since March 19, 14 people have died in the floods.", 14, "Since March 19"),
+        # the date of what is charged is the deaths' own
+        ("He is accused of killing two hikers on March 3.", 2, "on March 3"),
+        ("Two hikers were killed on Monday, and a man was later charged.", 2, "on Monday"),
     ],
 )
 def test_the_figures_own_date_is_kept(sentence: str, killed: int, when: str) -> None:

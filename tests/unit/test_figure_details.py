@@ -166,3 +166,21 @@ def test_a_count_of_bodies_is_said_as_bodies_found(
 ) -> None:
     c = _casualty(quote, killed, None).model_copy(update={"group": group})
     assert figure_sentence(c, _event(c)) == expected
+
+
+@pytest.mark.parametrize(
+    ("quote", "killed", "injured", "expected"),
+    [
+        ("The gunmen reportedly executed 60 prisoners.", 60, None, "60 people were reportedly killed."),
+        ("Four climbers allegedly died on the slope.", 4, None, "Four climbers allegedly died."),
+        ("Eleven people were apparently hurt.", None, 11, "11 people were apparently injured."),
+        # a hedge on another verb is not the figure's
+        ("Police reportedly arrived after 12 people died.", 12, None, "12 people died."),
+    ],
+)
+def test_a_reported_toll_keeps_its_hedge(
+    quote: str, killed: int | None, injured: int | None, expected: str
+) -> None:
+    group = "climbers" if "climbers" in quote else None
+    c = _casualty(quote, killed, injured).model_copy(update={"group": group})
+    assert figure_sentence(c, _event(c)) == expected

@@ -41,6 +41,13 @@ def _fig(killed: int | None = None, injured: int | None = None, source: str | No
         # a part of a toll is left to the model
         ("Forty people died, including 12 children.", [(40, None, None)]),
         ("At least 30 were hurt, among them six firefighters.", [(None, 30, None)]),
+        ("Among the dead were two guides and a cook.", []),
+        ("The charity said it employed four of the dead.", []),
+        # "according to" names who gives the figure
+        ("Two people died in the crash, according to police in the town.", [(2, None, "police")]),
+        # a standard is not a speaker
+        ("Six people died in the storm, according to the forecast models.", [(6, None, None)]),
+        ("An inquiry found 14 of the deaths avoidable, according to the rules.", []),
         # a denied casualty word counts no one
         ("No one was hurt when 12 carriages left the rails.", []),
     ],
@@ -84,3 +91,9 @@ def test_each_added_figure_is_said_in_the_warnings() -> None:
     candidate = Candidate(Span(0, len(sentence), sentence), "")
     _, warnings = complete_readings([Reading(candidate, _facts())], [candidate])
     assert [w.split(" from")[0] for w in warnings] == ["added killed=5", "added injured=17"]
+
+
+def test_a_toll_the_model_read_in_another_sentence_is_not_added_again() -> None:
+    sentence = "The flood that killed 14 people was the worst in years."
+    assert missed_figures(sentence, _facts(), frozenset({14})) == []
+    assert missed_figures(sentence, _facts()) == [_fig(killed=14)]
