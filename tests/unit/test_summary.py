@@ -8,7 +8,7 @@ from service.figures import figure_sentence, figure_sentences
 from service.llm import FakeLLM
 from service.prompts import load_prompts
 from service.schema import Casualty, Event, Evidence
-from service.summary import problems, repair, summarize, tidy
+from service.summary import SummaryResult, problems, repair, summarize, tidy
 from service.verify import code_problems
 
 ARTICLE = "At least 38 people were killed in Tarsa on Tuesday, the fire service said. Rebels fired rockets."
@@ -316,7 +316,8 @@ def test_a_hospital_figure_without_a_word_of_injury_says_hospitalized(
     assert figure_sentence(c, e) == said
 
 
-def test_when_nothing_is_verified_the_summary_is_the_articles_first_sentence() -> None:
+def _nothing_verified(article: str) -> SummaryResult:
+    """The summary of `article` when the verifier rejects both sentences the model wrote."""
     different = {"sentence": 1, "answer": "different"}
     fake = FakeLLM()
     fake.enqueue(
@@ -324,22 +325,18 @@ def test_when_nothing_is_verified_the_summary_is_the_articles_first_sentence() -
         different,
         different,
     )
-    d = doc("Rebels and the army agreed a truce in Tarsa on Tuesday. Talks begin next week.")
-    result = summarize(fake, load_prompts(), d, [], verify=True)
-    assert result.text and result.text == d.body[0].text
+    return summarize(fake, load_prompts(), doc(article), [], verify=True)
+
+
+def test_when_nothing_is_verified_the_summary_is_the_articles_first_sentence() -> None:
+    article = "Rebels and the army agreed a truce in Tarsa on Tuesday. Talks begin next week."
+    result = _nothing_verified(article)
+    assert result.text and result.text == doc(article).body[0].text
     assert any("used the first sentence" in w for w in result.warnings)
 
 
 def test_the_fallback_sentence_is_said_in_neutral_terms() -> None:
-    different = {"sentence": 1, "answer": "different"}
-    fake = FakeLLM()
-    fake.enqueue(
-        {"sentences": ["Rebels fired rockets at the base.", "Talks failed on Monday night."]},
-        different,
-        different,
-    )
-    d = doc("Terrorists attacked a police post in Tarsa on Tuesday. Talks begin next week.")
-    result = summarize(fake, load_prompts(), d, [], verify=True)
+    result = _nothing_verified("Terrorists attacked a police post in Tarsa on Tuesday. Talks begin soon.")
     assert "errorist" not in result.text and "attacked a police post in Tarsa on Tuesday" in result.text
     assert any("loaded term" in w for w in result.warnings)
 
