@@ -13,7 +13,7 @@ import re
 from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
 from service.numbers import NumberMention, find_numbers
 from service.roles import window_role
-from service.syntax import parser, speaker_of
+from service.syntax import number_token, parser, speaker_of
 
 # A part of a toll given before ("40 died, including 12 children", "among them three police"):
 # the model chooses whether the part is its own figure; code never adds one.
@@ -30,6 +30,10 @@ _PART_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MAX_ADDED = 2
+# A rate is no event's toll: "40 a minute", "per hour", "each year".
+_RATE = re.compile(
+    r"\b(?:in|a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year)\b", re.IGNORECASE
+)
 
 
 def _part(sentence: str, mention: NumberMention) -> bool:
@@ -43,8 +47,26 @@ def _speaker(sentence: str, mention: NumberMention) -> str | None:
     return sentence[at[0] : at[1]] if at is not None else None
 
 
+_MODALS = frozenset(("can", "could", "may", "might", "would", "will", "should", "must", "'ll", "'d"))
+
+
+def _no_deed(sentence: str, mention: NumberMention) -> bool:
+    """The number does not count people something happened to: its verb is a capacity or a
+    possibility ("one hornet can kill 40 bees"), or the number is the doer ("one gunman killed")."""
+    token = number_token(parser().parse(sentence), mention.start, mention.end)
+    if token is None:
+        return True
+    noun = token.head if token.dep_ == "nummod" else token
+    if noun.dep_ == "agent" or (noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children)):
+        return True  # "one gunman killed four": one did the killing
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
 def _parsed_role(sentence: str, mention: NumberMention, mentions: list[NumberMention]) -> str | None:
-    """killed or injured only when the parse and the word window both say so."""
+    """killed or injured only when the parse and the word window both say so, of a deed done."""
+    if _no_deed(sentence, mention) or _RATE.search(sentence):
+        return None
     role = parser().role(sentence, mention.start, mention.end)
     if role not in ("killed", "injured"):
         return None

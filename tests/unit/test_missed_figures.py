@@ -48,6 +48,10 @@ def _fig(killed: int | None = None, injured: int | None = None, source: str | No
         # a standard is not a speaker
         ("Six people died in the storm, according to the forecast models.", [(6, None, None)]),
         ("An inquiry found 14 of the deaths avoidable, according to the rules.", []),
+        # a capacity, a rate or a doer is no toll
+        ("One hornet can kill 40 bees in a minute.", []),
+        ("The virus may have killed 300 people.", []),
+        ("Floods kill about 40 people a year in the valley.", []),
         # a denied casualty word counts no one
         ("No one was hurt when 12 carriages left the rails.", []),
     ],
