@@ -10,7 +10,7 @@ from typing import NamedTuple
 from service.dates import MONTH_ALT
 from service.ground import hedge_at
 from service.later_deaths import died_later, hurt_in_all, told_dying_later
-from service.numbers import find_numbers
+from service.numbers import NumberMention, find_numbers
 from service.places import BACKGROUND, place_of_a_part
 from service.schema import Casualty, Event
 from service.syntax import counts_remains, hedge_adverb, parser, same_clause, same_time
@@ -133,13 +133,12 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
     elif c.killed is not None and (found := _remains_found(c)) is not None:
         # "rescuers pulled nine bodies from the rubble": the quote counts bodies, not deaths
         were = "was" if c.killed == 1 else "were"
+        bodies = "body" if c.killed == 1 else "bodies"
         whose = c.group if c.group and c.group.lower() not in (_REMAINS | _ANY) else None
         if whose:
-            core = (
-                f"the {'body' if c.killed == 1 else 'bodies'} of {q}{_count(c.killed, whose)} {were} {found}"
-            )
+            core = f"the {bodies} of {q}{_count(c.killed, whose)} {were} {found}"
         else:
-            core = f"{q}{_spell(c.killed)} {'body' if c.killed == 1 else 'bodies'} {were} {found}"
+            core = f"{q}{_spell(c.killed)} {bodies} {were} {found}"
     elif c.killed is not None:
         verb = ("was killed" if c.killed == 1 else "were killed") if said_killed else "died"
         core = f"{q}{_count(c.killed, group)} {verb}"
@@ -215,32 +214,35 @@ def _injured_hedge(c: Casualty) -> str:
 
 def _hedge(c: Casualty) -> str | None:
     """The hedging adverb ("reportedly") on the verb of the figure's number in its quote."""
-    quote = c.evidence.quote
-    at = _number_at(c)
-    mention = next((m for m in find_numbers(quote) if m.start == at), None)
-    return hedge_adverb(parser().parse(quote), mention.start, mention.end) if mention else None
+    mention = _quote_mention(c)
+    return hedge_adverb(parser().parse(c.evidence.quote), mention.start, mention.end) if mention else None
 
 
 def _remains_found(c: Casualty) -> str | None:
     """How the quote says the bodies its number counts came to light ("found", "recovered"), or
     None when the number does not count bodies or no such verb is written."""
     quote = c.evidence.quote
-    at = _number_at(c)
-    mention = next((m for m in find_numbers(quote) if m.start == at), None)
+    mention = _quote_mention(c)
     if mention is None or not counts_remains(parser().parse(quote), mention.start, mention.end):
         return None
     verb = _FOUND_VERB.search(quote)
     return _FOUND_SAID[verb.group(1).lower()] if verb else None
 
 
-def _number_at(c: Casualty) -> int:
-    """Where the figure's number stands in its quote (the killed count first)."""
+def _quote_mention(c: Casualty) -> NumberMention | None:
+    """The figure's number in its quote (the killed count first)."""
     mentions = find_numbers(c.evidence.quote)
     for value in (c.killed, c.injured):
         hit = next((m for m in mentions if m.value == value), None)
         if hit is not None:
-            return hit.start
-    return 0
+            return hit
+    return None
+
+
+def _number_at(c: Casualty) -> int:
+    """Where the figure's number stands in its quote (the killed count first)."""
+    mention = _quote_mention(c)
+    return mention.start if mention is not None else 0
 
 
 def _where(c: Casualty, event: Event) -> str:

@@ -41,7 +41,6 @@ from service.syntax import (
     parser,
     same_clause,
     same_time,
-    speaker_of,
 )
 from service.text import Span
 from service.timex import first_time_expression, names_another_moment, time_phrase
@@ -229,7 +228,8 @@ def check_source(
         warnings.append(f"dropped claimant {s!r}: the sentence attributes the figure to no one")
         return None
     if _named_in(s, sentence) and _said_another(s, sentence, value):
-        speaker = _speaker(sentence, value)
+        mention = _mention(sentence, value)
+        speaker = parser().speaker(sentence, mention.start, mention.end) if mention else None
         if speaker is not None and not _named_in(speaker, s):
             warnings.append(
                 f"claimant {s!r} replaced by {speaker!r}: the sentence has {speaker!r} give {value}"
@@ -252,15 +252,6 @@ def _said_another(source: str, sentence: str, value: int | None) -> bool:
         return False
     doc = parser().parse(sentence)
     return credited_to_another(doc, (at, at + len(source)), (mention.start, mention.end))
-
-
-def _speaker(sentence: str, value: int | None) -> str | None:
-    """The noun phrase the parse shows giving `value` in `sentence`, as written, or None."""
-    mention = _mention(sentence, value)
-    if mention is None:
-        return None
-    at = speaker_of(parser().parse(sentence), (mention.start, mention.end))
-    return sentence[at[0] : at[1]] if at is not None else None
 
 
 def _named_in(name: str, text: str) -> bool:

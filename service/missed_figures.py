@@ -13,7 +13,7 @@ import re
 from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
 from service.numbers import NumberMention, find_numbers
 from service.roles import window_role
-from service.syntax import number_token, parser, speaker_of
+from service.syntax import number_token, parser
 
 # A part of a toll given before ("40 died, including 12 children", "among them three police"):
 # the model chooses whether the part is its own figure; code never adds one.
@@ -39,12 +39,6 @@ _RATE = re.compile(
 def _part(sentence: str, mention: NumberMention) -> bool:
     """The number counts a part of a toll: "including 12", "among the dead were two", "four of the dead"."""
     return bool(_PART_BEFORE.search(sentence[: mention.start]) or _PART_AFTER.match(sentence[mention.end :]))
-
-
-def _speaker(sentence: str, mention: NumberMention) -> str | None:
-    """Who the sentence says gives the figure (the subject of its verb of telling), as written."""
-    at = speaker_of(parser().parse(sentence), (mention.start, mention.end))
-    return sentence[at[0] : at[1]] if at is not None else None
 
 
 _MODALS = frozenset(("can", "could", "may", "might", "would", "will", "should", "must", "'ll", "'d"))
@@ -95,7 +89,7 @@ def missed_figures(
                 killed=value if role == "killed" else None,
                 injured=value if role == "injured" else None,
                 group=None,
-                source=_speaker(sentence, mention),
+                source=parser().speaker(sentence, mention.start, mention.end),
             )
         )
     return added[:_MAX_ADDED]
@@ -140,13 +134,7 @@ def _merged(
     sentence does not state is open too (the parse's number replaces it); else it stands alone."""
     for fig in added:
         field, other = ("injured", "killed") if fig.injured is not None else ("killed", "injured")
-        open_ = [
-            f
-            for f in figures
-            if getattr(f, field) not in stated
-            and getattr(f, other) in stated
-            and getattr(f, other) is not None
-        ]
+        open_ = [f for f in figures if getattr(f, field) not in stated and getattr(f, other) in stated]
         if len(open_) == 1 and _same_speaker(open_[0].source, fig.source):
             at = figures.index(open_[0])
             if (old := getattr(open_[0], field)) is not None:

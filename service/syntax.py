@@ -600,6 +600,11 @@ class Parser:
         """What the number at [start, end) of `sentence` counts, by the parse."""
         return syntax_role(self.parse(sentence), start, end)
 
+    def speaker(self, sentence: str, start: int, end: int) -> str | None:
+        """Who `sentence` says gives the number at [start, end), as written, or None."""
+        at = speaker_of(self.parse(sentence), (start, end))
+        return sentence[at[0] : at[1]] if at is not None else None
+
     def told_not_happened(self, sentence: str, phrase: str, *, finding: bool = False) -> bool:
         """`phrase` is written in `sentence` and says when or where it was told (or found)."""
         at = sentence.lower().find(phrase.lower())
