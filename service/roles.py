@@ -39,7 +39,8 @@ CASUALTY_WORDS = re.compile(rf"\b(?:{_KILLED}|{_INJURED}|{_EITHER})\b", re.IGNOR
 # Units right after a number make it a measure, not a head count ("30 years", "16%").
 _UNIT = re.compile(
     r"^\s*(?:-|–)?\s*(?:years?[- ]old|months?[- ]old|weeks?[- ]old|days?[- ]old|year|years|"
-    r"percent|per cent|%|miles?|km|kilomet\w*|feet|foot|metres?|meters?|yards?|inch\w*|hours?|"
+    r"percent|per cent|%|miles?|km|kilomet\w*|feet|foot|ft|metres?|meters?|yards?|inch\w*|cm|mm|kg|lbs?|"
+    r"hours?|"
     r"minutes?|seconds?|days?|weeks?|months?|decades?|centur\w*|dollars?|pounds?|euros?|"
     r"tons?|tonnes?|acres?|degrees?|mph|kph|points?|goals?|runs?|votes?|seats?|times)\b|^\s*%",
     re.IGNORECASE,
@@ -151,6 +152,8 @@ def figure_role(
 
     The dependency parse decides when a casualty or count word governs the number; the word
     window reading below decides the rest (bench/roles_check.py measures both)."""
+    if _UNIT.match(sentence[mention.end :]):
+        return "other"  # a measure, whatever the parse hangs it on ("plunged 140 ft to her death")
     role = parser().role(sentence, mention.start, mention.end)
     if role is None:
         role = window_role(sentence, mention, mentions)

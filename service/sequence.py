@@ -26,7 +26,7 @@ _LIGHT = frozenset(("be", "have", "do", "say", "tell", "add", "report", "state",
 _HAPPEN = frozenset(("happen", "occur"))
 _AFTER = frozenset(("after", "following", "once"))
 _BEFORE = frozenset(("before",))
-_BECAUSE = frozenset(("because",))
+_BECAUSE = frozenset(("because", "due", "owing"))
 _LINK_WORDS = _AFTER | _BEFORE | _BECAUSE
 Kind = Literal["order", "cause"]
 
@@ -42,12 +42,12 @@ class Link:
     words: tuple[str, str] = field(default=("", ""), compare=False)
 
 
-def _event(token: Token) -> str | None:
+def event_key(token: Token) -> str | None:
     """The key of an event word: a content verb with its particle, or a noun ("the crash"); "the
     crash happened" is the crash."""
     if token.lemma_.lower() in _HAPPEN:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        return _event(subject) if subject is not None and subject.pos_ == "NOUN" else None
+        return event_key(subject) if subject is not None and subject.pos_ == "NOUN" else None
     if token.pos_ == "VERB" and token.lemma_.lower() not in _LIGHT:
         particle = next((c for c in token.children if c.dep_ == "prt"), None)
         key = _stem(verb_key(token.lemma_))
@@ -74,7 +74,7 @@ def _stem(word: str) -> str:
 
 def _link(word: str, main: Token, other: Token) -> Link | None:
     """The link `word` ("after", "because") makes between the main clause's verb and the other event."""
-    a, b = _event(main), _event(other)
+    a, b = event_key(main), event_key(other)
     if a is None or b is None or a == b:
         return None
     if word in _AFTER:
@@ -86,18 +86,45 @@ def _link(word: str, main: Token, other: Token) -> Link | None:
     return None
 
 
+def _object(word: Token) -> Token | None:
+    """What a link word governs: "after the crash", "because of the storm", "due to the fog"."""
+    direct = [c for c in word.children if c.dep_ in ("pobj", "pcomp") and c.lower_ not in ("of", "to")]
+    if direct:
+        return direct[0]
+    through = next(
+        (c for c in word.children if c.dep_ in ("prep", "pcomp") and c.lower_ in ("of", "to")), None
+    )
+    return next((c for c in through.children if c.dep_ in ("pobj", "pcomp")), None) if through else None
+
+
+def _result_of(word: Token) -> Token | None:
+    """The cause in "as a result of the flood"."""
+    result = next((c for c in word.children if c.dep_ == "pobj" and c.lemma_.lower() == "result"), None)
+    return _object(result) if result is not None else None
+
+
+def clause_head(verb: Token) -> Token:
+    """The content verb of a copula clause ("was closed" read as "was" + "closed")."""
+    if verb.lemma_.lower() != "be":
+        return verb
+    state = next(
+        (c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("VERB", "ADJ")), None
+    )
+    return state or verb
+
+
 def links(doc: Doc) -> Iterable[Link]:
     """Every order and cause the sentence states between two of its events."""
     for token in doc:
-        if token.dep_ == "advcl" and token.head.i != token.i:
-            mark = next((c for c in token.children if c.dep_ == "mark"), None)
-            link = _link(mark.lower_, token.head, token) if mark is not None else None
-        elif token.dep_ == "prep" and token.lower_ in _LINK_WORDS and token.head.pos_ == "VERB":
-            objects = (c for c in token.children if c.dep_ in ("pobj", "pcomp") and c.lower_ != "of")
-            other = next(objects, None)
-            link = _link(token.lower_, token.head, other) if other is not None else None
-        else:
-            link = None
+        mark = next((c for c in token.children if c.dep_ == "mark"), None)
+        link = None
+        if token.dep_ == "advcl" and token.head.i != token.i and mark is not None:
+            link = _link(mark.lower_, token.head, token)
+        elif token.head.pos_ in ("VERB", "AUX") and token.dep_ != "mark":
+            word = token.lower_
+            other = _object(token) if word in _LINK_WORDS else _result_of(token) if word == "as" else None
+            if other is not None:
+                link = _link("because" if word == "as" else word, clause_head(token.head), other)
         if link is not None:
             yield link
 
@@ -105,6 +132,23 @@ def links(doc: Doc) -> Iterable[Link]:
 def _says(link: Link, stated: set[Link]) -> bool:
     """The article states this link, or a cause that gives this order ("A because B": B came first)."""
     return link in stated or (link.kind == "order" and Link("cause", link.first, link.then) in stated)
+
+
+def unstated_causes(claim: Doc, article: Sequence[Doc]) -> list[str]:
+    """Causes the claim states between two events that the article never links either way: a
+    small model joins two facts of an article by "because" ("rescued because they were owed pay"
+    where the article says some wanted to stay because they were owed pay)."""
+    stated = {link for sentence in article for link in links(sentence)}
+    problems = []
+    for link in links(claim):
+        if link.kind != "cause":
+            continue
+        either = (link, Link("order", link.first, link.then), Link("order", link.then, link.first))
+        if any(_says(form, stated) for form in either):
+            continue
+        first, then = link.words
+        problems.append(f"says {first!r} led to {then!r}; the article does not link them")
+    return problems
 
 
 def reversed_order(claim: Doc, article: Sequence[Doc]) -> list[str]:

@@ -22,6 +22,7 @@ from service.schema import Event, SummarySentence
 from service.syntax import parser
 from service.text import Span, sentences
 from service.verify import code_problems, model_supports, support_for
+from service.voice import own_voice, persons_word
 
 MAX_WORDS = 90
 LEAD_CHARS = 900
@@ -167,9 +168,6 @@ def repeats(sentence: str, earlier: list[str]) -> bool:
     return bool(spans) and support_for(sentence, spans).best >= REPEAT_SHARE
 
 
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
-
-
 class OpeningDraft(BaseModel):
     """What happened, in one or two sentences (casualty figures are added by code)."""
 
@@ -227,11 +225,6 @@ def lead_text(text: str, limit: int = LEAD_CHARS) -> str:
     return text[:cut].strip()
 
 
-def own_voice(summary: str) -> str:
-    """The summary with quoted passages blanked out: what the service says in its own voice."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), summary)
-
-
 # Share of an article sentence's words, in order, above which a summary sentence is a copy of it.
 COPY_SHARE = 0.85
 
@@ -249,10 +242,21 @@ def copies(sentence: str, doc: Document) -> bool:
     return False
 
 
+# A caption's pointer at a picture copied into a sentence: "Bol (left) and Anger (right)",
+# "claimed by Ann Lee, above.", "the singer (pictured)".
+_PICTURE_POINTER = re.compile(
+    r"\s*\((?:pictured|above|below|left|right|centre|center|top|bottom|inset|file)\b[^()]{0,40}\)"
+    r"|,\s*(?:above|below|pictured)(?=\s*[.!?,])",
+    re.IGNORECASE,
+)
+
+
 def tidy(text: str) -> str:
-    """Form repairs that change no meaning: "U. S." -> "U.S.", ",." -> ".", doubled spaces, and an
-    agency credit copied from a dateline ("Seoul (CNN)South Korea's" -> "Seoul South Korea's")."""
+    """Form repairs that change no meaning: "U. S." -> "U.S.", ",." -> ".", doubled spaces, a
+    picture pointer ("(pictured)", ", above.") and an agency credit copied from a dateline
+    ("Seoul (CNN)South Korea's" -> "Seoul South Korea's")."""
     text = agency_credit().sub(" ", text)
+    text = _PICTURE_POINTER.sub("", text)
     text = re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", text)
     text = re.sub(r"\s*,\s*([.!?])", r"\1", text)
     return re.sub(r" {2,}", " ", text).strip()
@@ -381,6 +385,8 @@ def _first_sentence(doc: Document, lexicon: tuple[LoadedTerm, ...]) -> tuple[Spa
     when no neutral form fits its loaded word: the service says it, so it takes no side either."""
     body = [s for s in doc.body if not is_caption(s.text)] or list(doc.body[:1])
     for first in body[:3]:
+        if persons_word(first.text):
+            continue  # "I really enjoy...": the columnist's voice, not the service's
         text, notes = neutralize(first.text, lexicon)
         if text:
             return first, text, notes

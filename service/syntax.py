@@ -369,6 +369,24 @@ def _across_time_clause(low: Token, high: Token) -> bool:
     return False
 
 
+def in_relative_clause(doc: Doc, event: tuple[int, int], time: tuple[int, int]) -> bool:
+    """The event at `event` is told in a relative clause below the clause the time dates
+    ("mourners gathered on Saturday for three children who died in a crash": Saturday dates the
+    gathering, not the deaths)."""
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (event, time)]
+    if any(span is None or len(span) == 0 for span in spans):
+        return False
+    low, high = (clause_verb(span.root) for span in spans if span is not None)
+    if low.i == high.i or high not in low.ancestors:
+        return False
+    token = low
+    while token.i != high.i:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
+
+
 def same_time(doc: Doc, figure: tuple[int, int], time: tuple[int, int]) -> bool:
     """The time phrase at `time` may date what the phrase at `figure` says: it is not on the other
     side of an "after", "before" or "since" clause, whose time is another event's. (Clauses are not

@@ -71,6 +71,11 @@ def time_phrase(text: str | None) -> str | None:
     return None
 
 
+def time_expressions(text: str) -> list[re.Match[str]]:
+    """Every time expression written in `text`, with its preposition, where it is written."""
+    return [m for m in _SEARCH.finditer(text) if not _lowercase_month(m.group(0))]
+
+
 def first_time_expression(text: str | None) -> str | None:
     """The first time expression written in `text`, with its preposition ("on Friday", "Friday")."""
     for found in _SEARCH.finditer(text or ""):

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from rouge_score import tokenizers
 
 from service.ages import wrong_ages
+from service.dated_claims import misdated
 from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
@@ -30,11 +31,12 @@ from service.prompts import PromptSet
 from service.relations import wrong_doers
 from service.roles import figure_role
 from service.schema import Event
-from service.sequence import reversed_order
+from service.sequence import reversed_order, unstated_causes
 from service.sides import reversed_sides
 from service.syntax import parser
 from service.text import Span
 from service.venues import moved_events
+from service.voice import persons_word
 
 SUPPORT_SENTENCES = 3
 # Share of a sentence's content stems that its best supporting sentences must contain.
@@ -88,6 +90,7 @@ class Support:
     spans: list[Span]  # the `k` best, in article order
     covered: float  # share of the sentence's content stems they hold together
     best: float  # share the single best sentence holds
+    top: int | None = None  # the index of that sentence in the article's sentences
 
 
 def support_for(sentence: str, spans: Sequence[Span], k: int = SUPPORT_SENTENCES) -> Support:
@@ -100,7 +103,21 @@ def support_for(sentence: str, spans: Sequence[Span], k: int = SUPPORT_SENTENCES
     scored = sorted(((len(common), i) for i, common in enumerate(shared)), reverse=True)
     chosen = sorted(i for score, i in scored[:k] if score > 0)
     covered = set().union(*(shared[i] for i in chosen))
-    return Support([spans[i] for i in chosen], len(covered) / len(wanted), scored[0][0] / len(wanted))
+    top = scored[0][1] if scored[0][0] > 0 else None
+    return Support([spans[i] for i in chosen], len(covered) / len(wanted), scored[0][0] / len(wanted), top)
+
+
+def _repeated(sentence: str, n: int = 4) -> str | None:
+    """A run of `n` words the sentence says twice ("the Robshaws sample insects in tonight's
+    episode of BBC Two's ..., in tonight's episode of BBC Two's"): a generation loop."""
+    words = re.findall(r"[\w'’]+", sentence.lower())
+    seen: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - n + 1):
+        gram = tuple(words[i : i + n])
+        if gram in seen and i - seen[gram] >= n:
+            return " ".join(gram)
+        seen.setdefault(gram, i)
+    return None
 
 
 def _figures(events: list[Event]) -> set[tuple[str, int]]:
@@ -158,6 +175,12 @@ def problems_by_check(
     found["reversed_sides"] = reversed_sides(claim, article_parses, _new_paragraphs(doc))
     # what came first or what caused what turned round ("closed because it collapsed" -> the reverse)
     found["reversed_order"] = reversed_order(claim, article_parses)
+    # a cause the article never states ("rescued because they were owed pay")
+    found["unstated_causes"] = unstated_causes(claim, article_parses)
+    # one event's date given to another ("hired in 2008" where 2008 dates a photo)
+    support = support_for(sentence, doc.sentences)
+    best = article_parses[support.top] if support.top is not None else None
+    found["misdated"] = misdated(claim, article_parses, best)
     found["ages"] = wrong_ages(claim, article_parses)
     # a plan, forecast or claim said as done ("is expected to be named" -> "was named")
     found["overstatements"] = [str(o) for o in overstatements(claim, article_parses)]
@@ -168,7 +191,11 @@ def problems_by_check(
     # a thing read out of a name ("a bridge" from "Denby Bridge quarry")
     found["names_as_things"] = [str(n) for n in names_as_things(claim, article_parses)]
     found["fragment"] = ["it ends in a fragment"] if _DANGLING.search(sentence) else []
-    support = support_for(sentence, doc.sentences)
+    person = persons_word(sentence)
+    found["voice"] = (
+        [f"it says {person!r}: the writer's or the reader's voice, not the service's"] if person else []
+    )
+    found["repeats"] = [f"it says {r!r} twice"] if (r := _repeated(sentence)) else []
     found["support"] = []
     if support.covered < MIN_SUPPORT:
         found["support"].append(

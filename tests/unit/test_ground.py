@@ -279,6 +279,9 @@ def test_the_story_place_may_come_from_the_second_sentence_of_the_lead() -> None
     assert story_lead([first, "Last year a similar collapse in Tarsa killed two."]) == first  # another event
     placed = "A bus overturned near Denver on Monday."
     assert story_lead([placed, "The driver was from Boulder."]) == placed  # the first already says where
+    # the second sentence tells another act about other words: the burial's place is not the crash's
+    mourned = "Mourners gathered to farewell three children who died when their car crashed into a lake."
+    assert story_lead([mourned, "Ana, Bo and Cy were laid to rest at St Olaf's Church in Tarsa."]) == mourned
 
 
 @pytest.mark.parametrize(
@@ -730,3 +733,28 @@ def test_a_count_of_everyone_hit_is_not_the_dead_when_the_sentence_counts_them_a
 )
 def test_a_denied_comparative_is_kept_whole(sentence: str, value: int, qualifier: str) -> None:
     assert qualifier_of(sentence, value) == qualifier
+
+
+@pytest.mark.parametrize(
+    ("lead", "time"),
+    [
+        # the time dates the gathering; the deaths are told in a relative clause
+        ("Mourners gathered on Saturday to farewell three children who died when their car crashed.", None),
+        # a lead of two sentences: the second one's time dates only its own events (the funeral)
+        (
+            "Mourners gathered to farewell three children who died when their car crashed into a lake. "
+            "The children were laid to rest in Tarsa on Saturday.",
+            None,
+        ),
+        ("Three children died on Saturday when their car crashed into a lake in Tarsa.", "on Saturday"),
+        (
+            "Twelve people who were travelling to Varna were killed on Monday when their bus crashed.",
+            "on Monday",
+        ),
+    ],
+)
+def test_the_leads_time_dates_the_deaths_only_when_it_is_written_of_them(lead: str, time: str | None) -> None:
+    from service.ground import _story_time
+    from service.text import sentences
+
+    assert _story_time(lead, [s.text for s in sentences(lead)], GroundingReport()) == time

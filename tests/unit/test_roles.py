@@ -126,3 +126,16 @@ def test_the_whole_of_a_part_counts_what_its_noun_says(
 )
 def test_lives_saved_are_no_deaths(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The hiker fell 300 ft to her death from a ledge.", [("300", "other")]),
+        ("A climber plunged 80 metres to his death.", [("80", "other")]),
+        ("The boy, who weighed 40 kg, was badly hurt.", [("40", "other")]),
+        ("Two hikers were killed after falling 300 ft.", [("Two", "killed"), ("300", "other")]),
+    ],
+)
+def test_a_measure_is_never_a_head_count(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert roles(sentence) == expected

@@ -66,3 +66,46 @@ def test_a_true_or_unlinked_sentence_is_kept(claim: str, article: str) -> None:
 def test_the_warning_names_both_events() -> None:
     (problem,) = turned("The bridge collapsed because the road was closed.", CLOSED)
     assert "'closed'" in problem and "'collapsed'" in problem
+
+
+def _unstated(claim: str, article: str) -> list[str]:
+    from service.sequence import unstated_causes
+
+    parse = parser().parse
+    return unstated_causes(parse(claim), [parse(s) for s in re.split(r"(?<=[.!?])\s+", article)])
+
+
+CAUSES = (
+    "Forty men were freed from the boat on Tuesday. Some of the men wanted to stay because they were "
+    "owed back pay. The flight was cancelled because of thick fog. The match was called off owing to "
+    "rain. The bridge collapsed as a result of the flood."
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # two facts of the article joined by a cause it never states
+        "The men were freed because they were owed back pay.",
+        "The match was called off because of the flood.",
+        "The flight was cancelled due to the flood.",
+    ],
+)
+def test_a_cause_the_article_does_not_state_is_found(claim: str) -> None:
+    assert _unstated(claim, CAUSES)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Some of the men wanted to stay because they were owed back pay.",
+        # "due to", "because of", "owing to", "as a result of" are one link
+        "The flight was cancelled due to fog.",
+        "The match was called off because of rain.",
+        "The bridge collapsed because of the flood.",
+        # no cause claimed
+        "Forty men were freed from the boat on Tuesday.",
+    ],
+)
+def test_a_cause_the_article_states_passes(claim: str) -> None:
+    assert _unstated(claim, CAUSES) == []

@@ -1,0 +1,24 @@
+"""Whose voice a sentence speaks in: quoted words are someone else's, and "I", "we" or "you" outside
+quotation marks are the writer's or the reader's ("I really enjoy...", "your searches reveal..."),
+never the service's, which reports in the third person."""
+
+from __future__ import annotations
+
+import re
+
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+# "I" and "US" are told apart by case: "us" only in lower case ("the US" is a country).
+_PERSON = re.compile(
+    r"(?<![\w'’])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|[Yy]ours)(?!\w)"
+)
+
+
+def own_voice(text: str) -> str:
+    """`text` with quoted passages blanked out: what the service says in its own voice."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def persons_word(text: str) -> str | None:
+    """The first "I", "we" or "you" word `text` says outside quotation marks, else None."""
+    found = _PERSON.search(own_voice(text))
+    return found.group(0) if found else None

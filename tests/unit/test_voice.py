@@ -1,0 +1,63 @@
+"""The service's own voice: no "I", "we" or "you" outside quotation marks, no generation loops, no
+picture pointers (sentences written for these tests)."""
+
+import pytest
+
+from service.document import Document
+from service.llm import FakeLLM
+from service.prompts import load_prompts
+from service.summary import summarize, tidy
+from service.verify import code_problems
+from service.voice import persons_word
+
+COLUMN = (
+    "I have always loved the autumn fair in Ostrel. "
+    "This year the fair drew 40,000 visitors over three days, organisers said. "
+    "The council plans to move it to a larger park next year."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("I have always loved the autumn fair.", "I"),
+        ("Your phone can reveal where you have been.", "Your"),
+        ("Officials told us nothing about the plan.", "us"),
+        ('The mayor said: "We will build the park."', None),
+        ("The US said it would send aid.", None),
+        ("The council plans to move the fair.", None),
+    ],
+)
+def test_the_writers_or_readers_voice_is_found_outside_quotations(sentence: str, word: str | None) -> None:
+    assert persons_word(sentence) == word
+
+
+def test_a_sentence_in_the_writers_voice_or_looping_is_a_problem() -> None:
+    doc = Document.from_text(COLUMN)
+    assert any("voice" in p for p in code_problems("I have always loved the autumn fair.", doc, []).problems)
+    looping = "The council plans to move the fair to a larger park, to move the fair to a larger park."
+    assert any("twice" in p for p in code_problems(looping, doc, []).problems)
+    assert (
+        code_problems("The council plans to move the fair to a larger park next year.", doc, []).problems
+        == []
+    )
+
+
+def test_the_fallback_skips_a_first_sentence_in_the_writers_voice() -> None:
+    fake = FakeLLM()
+    fake.enqueue({"sentences": ["I have always loved it.", "I think you will too."]})
+    result = summarize(fake, load_prompts(), Document.from_text(COLUMN), [], verify=False)
+    assert result.text.startswith("This year the fair drew 40,000 visitors")
+
+
+@pytest.mark.parametrize(
+    ("text", "tidied"),
+    [
+        ("Ann Lee (left) and Bo Ek (right) won the race.", "Ann Lee and Bo Ek won the race."),
+        ("The top spots were claimed by Ann Lee, above.", "The top spots were claimed by Ann Lee."),
+        ("The singer (pictured in 2019) cancelled the tour.", "The singer cancelled the tour."),
+        ("The left wing (of the party) objected.", "The left wing (of the party) objected."),
+    ],
+)
+def test_a_picture_pointer_is_cut(text: str, tidied: str) -> None:
+    assert tidy(text) == tidied
