@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from service.voice import quoted_spans
+
 # Modifiers that say the thing is not established ("suspect" as a noun is a person, not a hedge:
 # only the adjective or participle reads as one).
 _HEDGE_MODIFIERS = frozenset(
@@ -112,7 +114,10 @@ def hedged_mention(noun: Token, *, anywhere: bool = False) -> bool:
             return False
         # the subject of "believe" is who believes ("viewers believed ..."), not what is in doubt
         believer = noun.dep_ == "nsubj" and noun.head.i == verb.i
-        if (verb.lemma_.lower() in beliefs and not believer) or ((predicate or anywhere) and _marked(verb)):
+        # "the victims could sue": a modal doubts the act, not the definite subject doing it
+        given = noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i and not _indefinite(noun)
+        marked = (predicate or anywhere) and _marked(verb) and not given
+        if (verb.lemma_.lower() in beliefs and not believer) or marked:
             return True
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
             return False
@@ -163,11 +168,21 @@ class PlainClaim:
         )
 
 
+def _own_voice_things(doc: Doc) -> Iterator[Token]:
+    """The things `doc` names outside quotation marks: a quoted "victims" is the speaker's word and
+    says nothing of whether the article itself hedges them ("the alleged victims")."""
+    quoted = quoted_spans(doc.text)
+    for noun in _things(doc):
+        if not any(a <= noun.idx < b for a, b in quoted):
+            yield noun
+
+
 def hedged_things(claim: Doc, article: list[Doc]) -> list[PlainClaim]:
-    """Nouns the claim names with no hedge where every article mention of them is hedged."""
+    """Nouns the claim names with no hedge where every article mention of them in the article's
+    own voice is hedged."""
     found: list[PlainClaim] = []
-    mentions = [t for sentence in article for t in _things(sentence)]
-    for noun in _things(claim):
+    mentions = [t for sentence in article for t in _own_voice_things(sentence)]
+    for noun in _own_voice_things(claim):
         if hedged_mention(noun, anywhere=True):
             continue
         same = [m for m in mentions if _same_thing(noun, m)]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+# Double quotes, typographic single quotes, and plain single quotes that open after no letter
+# ("'here's your coat,' he said"; not the apostrophe of "it's").
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’|(?<![\w'])'(?:[^']|(?<=\w)'(?=\w))*'(?!\w)")
 # "I" and "US" are told apart by case: "us" only in lower case ("the US" is a country).
 _PERSON = re.compile(
     r"(?<![\w'’])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|[Yy]ours)(?!\w)"
@@ -16,6 +18,11 @@ _PERSON = re.compile(
 def own_voice(text: str) -> str:
     """`text` with quoted passages blanked out: what the service says in its own voice."""
     return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` quotes someone: the [start, end) of every quoted passage."""
+    return [m.span() for m in _QUOTED.finditer(text)]
 
 
 def persons_word(text: str) -> str | None:

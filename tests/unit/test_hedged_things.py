@@ -122,3 +122,19 @@ def test_code_problems_drops_a_hedged_thing_named_as_fact() -> None:
     assert not any(
         "as fact" in p for p in code_problems("Divers found a shipwreck off the cape.", plain, []).problems
     )
+
+
+ALLEGED = (
+    "The alleged victims of the former coach say they were abused as boys. "
+    'A lawyer said: "The victims of Mr Ek deserve justice." '
+    "The alleged victims could sue the club for damages."
+)
+
+
+def test_a_quoted_plain_mention_does_not_unhedge_the_article_and_a_modal_does_not_hedge_a_subject() -> None:
+    # the lawyer's "victims" is his word; the article's own voice says "alleged victims"
+    assert check("The victims could sue the club for damages.", ALLEGED) == [
+        "names 'victims' as fact; the article only calls it suspected, alleged, possible or apparent "
+        "('The alleged victims of the former coach say they were abused as boys.')"
+    ]
+    assert check("The alleged victims could sue the club for damages.", ALLEGED) == []

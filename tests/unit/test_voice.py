@@ -61,3 +61,9 @@ def test_the_fallback_skips_a_first_sentence_in_the_writers_voice() -> None:
 )
 def test_a_picture_pointer_is_cut(text: str, tidied: str) -> None:
     assert tidy(text) == tidied
+
+
+def test_single_quotation_marks_are_someone_elses_words_too() -> None:
+    assert persons_word("A poster shows a lamb beside the words 'here is the rest of your coat'.") is None
+    assert persons_word("The coach said ‘we will win’ on Monday.") is None
+    assert persons_word("It's what you need.") == "you"
