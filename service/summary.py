@@ -367,6 +367,11 @@ def summarize(
             )
             result.warnings.append("summary: nothing the model wrote was verified; used the first sentence")
             result.warnings += [f"summary: {n}" for n in notes]
+        else:
+            result.warnings.append(
+                "summary: nothing the model wrote was verified, and no first sentence can be said in "
+                "neutral terms in the service's voice; no summary"
+            )
     # The toll leads only when it is the article's lead news; otherwise what happened comes first.
     body = doc.body
     lead_ends = body[1].end if len(body) > 1 else len(doc.cleaned.text)

@@ -67,3 +67,12 @@ def test_single_quotation_marks_are_someone_elses_words_too() -> None:
     assert persons_word("A poster shows a lamb beside the words 'here is the rest of your coat'.") is None
     assert persons_word("The coach said ‘we will win’ on Monday.") is None
     assert persons_word("It's what you need.") == "you"
+
+
+def test_with_only_first_person_sentences_the_summary_is_empty_and_says_why() -> None:
+    column = "I love the fair. My children love it too. We go every year."
+    fake = FakeLLM()
+    fake.enqueue({"sentences": ["I love it.", "We go every year."]})
+    result = summarize(fake, load_prompts(), Document.from_text(column), [], verify=False)
+    assert result.text == ""
+    assert any("no summary" in w for w in result.warnings)
