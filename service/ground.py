@@ -32,6 +32,7 @@ from service.schema import Casualty, Event, Evidence
 from service.syntax import (
     bare_toll,
     clause_verb,
+    counted_beside,
     counted_noun,
     counts_remains,
     credited_to_another,
@@ -393,6 +394,18 @@ def group_as_written(group: str | None, sentence: str, mention: NumberMention | 
     return counted_noun(doc, mention.start, mention.end)
 
 
+# Group words that say nothing of who the people were: with someone beside them ("him and two
+# other people") the number would be read as everyone hit.
+_GENERIC_GROUPS = frozenset(("people", "persons", "others", "other people", "other persons", "more"))
+
+
+def _part_beside(sentence: str, mention: NumberMention, group: str | None) -> bool:
+    """The number counts only some of those hit, joined to someone it does not count, and its
+    group says nothing of who they were: "the driver and two passengers" keeps "two passengers"."""
+    generic = group is None or group.lower() in _GENERIC_GROUPS
+    return generic and counted_beside(parser().parse(sentence), mention.start, mention.end)
+
+
 def _known(c: Casualty, known: list[Casualty]) -> bool:
     return any(k.killed == c.killed and k.injured == c.injured and k.group == c.group for k in known)
 
@@ -446,11 +459,18 @@ def ground(
                 continue
             value = killed if killed is not None else injured
             mention = _mention(sentence, value)
+            group = group_as_written(fig.group, sentence, mention)
+            if mention and _part_beside(sentence, mention, group):
+                report.warnings.append(
+                    f"dropped {value}: it counts only some of those hit ('him and two other people'), "
+                    "and the sentence gives no number for all of them"
+                )
+                continue
             first_mention = first_mention or mention
             casualty = Casualty(
                 killed=killed,
                 injured=injured,
-                group=group_as_written(fig.group, sentence, mention),
+                group=group,
                 qualifier=qualifier_of(sentence, value),
                 claimed_by=check_source(
                     fig.source, sentence, article, facts.place, facts.by, report.warnings, value

@@ -260,6 +260,24 @@ def number_token(doc: Doc, start: int, end: int) -> Token | None:
     return span.root
 
 
+def counted_beside(doc: Doc, start: int, end: int) -> bool:
+    """The number's people are joined to someone it does not count ("sent him and two other
+    people to hospital", "injured Ana Ek and three others"): the toll is more than the number."""
+    token = number_token(doc, start, end)
+    if token is None:
+        return False
+    noun = token.head if token.dep_ == "nummod" else token
+    partners = [c for c in noun.children if c.dep_ == "conj"]
+    if noun.dep_ == "conj" and noun.head.i != noun.i:
+        partners.append(noun.head)
+    return any(
+        p.pos_ in ("PRON", "PROPN", "NOUN")
+        and p.pos_ != "NUM"
+        and not any(c.dep_ == "nummod" for c in p.children)
+        for p in partners
+    )
+
+
 def counted_noun(doc: Doc, start: int, end: int) -> str | None:
     """The noun the number at [start, end) counts as written right after it ("three men" -> men),
     unless it names things or a casualty word rather than a group."""

@@ -758,3 +758,22 @@ def test_the_leads_time_dates_the_deaths_only_when_it_is_written_of_them(lead: s
     from service.text import sentences
 
     assert _story_time(lead, [s.text for s in sentences(lead)], GroundingReport()) == time
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "kept"),
+    [
+        # the number counts only some of those hit, and says nothing of who they were
+        ("A gas blast sent him and two other people to hospital.", fig(injured=2, group=None), []),
+        ("The fire injured Ana Ek and three others.", fig(injured=3, group="others"), []),
+        # a group that says who they were is a true count of them
+        ("The blast killed the driver and two passengers.", fig(killed=2, group="passengers"), [(2, None)]),
+        ("The attack killed 12 soldiers and 3 civilians.", fig(killed=3, group="civilians"), [(3, None)]),
+        ("Three people were killed and 12 others injured.", fig(killed=3, injured=12), [(3, 12)]),
+    ],
+)
+def test_a_number_beside_someone_it_does_not_count_is_no_toll(
+    sentence: str, figure: FigureDraft, kept: list[tuple[int | None, int | None]]
+) -> None:
+    report = _ground_sentence(sentence, [figure], None)
+    assert [(c.killed, c.injured) for e in report.events for c in e.casualties] == kept
