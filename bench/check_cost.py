@@ -19,12 +19,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from service.dated_claims import misdated
 from service.document import Document
 from service.hedged_things import hedged_things
 from service.modality import overstatements
 from service.name_words import names_as_things
 from service.schema import Event
-from service.sequence import reversed_order
+from service.sequence import reversed_order, unstated_causes
 from service.sides import reversed_sides
 from service.syntax import parser
 from service.venues import moved_events
@@ -75,6 +76,8 @@ def main() -> None:
         "hedged_things": hedged_things,
         "moved_events": moved_events,
         "names_as_things": names_as_things,
+        "unstated_causes": unstated_causes,
+        "misdated": misdated,
     }
     print(f"{len(parsed)} kept model sentences of {args.run}")
     for name, check in checks.items():

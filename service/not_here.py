@@ -16,6 +16,17 @@ _JOURNEY_PREPS = frozenset(("from", "to", "towards", "toward"))
 # "pulled from the rubble in Tarsa", "rescued from a river": where they were, so where it happened.
 _TAKEN_OUT = frozenset(("pull", "rescue", "recover", "retrieve", "free", "dig", "drag", "evacuate", "escape"))
 _MAX_HOPS = 6
+# Heads of "to" and "from" that make no movement: a source ("according to the hospital in X"), a
+# nearness or a distance ("next to", "across the street from", "two miles from": places.py keeps
+# those as the place's relation).
+_NOT_MOVING = frozenset(
+    (
+        "according", "due", "owing", "thanks", "next", "close", "near", "prior", "adjacent", "opposite",
+        "similar", "compared", "relative", "addition", "across", "away", "far", "apart", "street",
+        "mile", "km", "kilometre", "kilometer", "metre", "meter", "block", "yard", "foot", "feet",
+        "door", "minute", "hour", "distance",
+    )
+)  # fmt: skip
 # Verbs of aiming: what follows "at" is a target ("fired at the Ostrel Front", "threw stones at
 # police"), which is not where anyone was killed or hurt.
 _AIM_VERBS = frozenset(
@@ -28,6 +39,13 @@ def _span(sentence: str, start: int, end: int) -> Span | None:
     return span if span is not None and len(span) else None
 
 
+def _still(prep: Token) -> bool:
+    """A "to" or "from" that makes no movement: "according to", "next to", "a mile from" (the word
+    is its head or, as the parse often has it, one of the three words before it)."""
+    near = [prep.head, *prep.doc[max(0, prep.i - 3) : prep.i]]
+    return any(t.lemma_.lower() in _NOT_MOVING or t.lower_ in _NOT_MOVING for t in near)
+
+
 def _journey_prep(token: Token) -> Token | None:
     """The "from"/"to" on the way up from a place to the first verb above it, if there is one."""
     for _ in range(_MAX_HOPS):
@@ -35,7 +53,7 @@ def _journey_prep(token: Token) -> Token | None:
         if head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return None
         if token.dep_ == "pobj" and head.lower_ in _JOURNEY_PREPS:
-            return head
+            return None if _still(head) else head
         token = head
     return None
 
@@ -48,7 +66,7 @@ def _written_after_journey(span: Span) -> Token | None:
         token = doc[i]
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", "(", ":"):
             return None
-        if token.lower_ in _JOURNEY_PREPS and i < span.start - 2:
+        if token.lower_ in _JOURNEY_PREPS and i < span.start - 2 and not _still(token):
             between = doc[i + 1 : span.start]
             return token if between[-1].lower_ in ("in", "at", "near") else None
     return None

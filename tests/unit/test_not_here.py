@@ -25,6 +25,14 @@ def _at(sentence: str, place: str) -> tuple[str, int, int]:
         ("Three people were killed in a fire at a hotel in Tarsa.", "Tarsa", False),
         # a place people were taken out of is where they were
         ("Four people were pulled from the rubble in Tarsa.", "Tarsa", False),
+        # "to" and "from" that make no movement: a source, a distance
+        ("According to the hospital in Tarsa, at least 35 workers were killed.", "Tarsa", False),
+        (
+            "The cafe is across the street from the Grand Hotel, where 15 people were killed.",
+            "the Grand Hotel",
+            False,
+        ),
+        ("A bomb exploded two miles from Varna, killing six.", "Varna", False),
     ],
 )
 def test_an_end_of_a_journey_is_not_where_it_happened(sentence: str, place: str, end: bool) -> None:
