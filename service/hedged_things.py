@@ -6,7 +6,9 @@ gunman", "a possible motive", "an attempted robbery"), as what something only se
 to be ("what appears to be a tunnel", "it may have been a leak"), or inside a clause under a verb of
 belief or a modal ("police suspect a leak caused it"). When every article mention of a noun (its
 head lemma, with its compound: "gas leak") is hedged and the summary names it with no hedge, the
-summary states as fact what the article does not. One plain mention anywhere keeps the sentence.
+summary states as fact what the article does not. One plain mention anywhere keeps the sentence,
+unless it is of another named person's things ("Smith's victims") or of the kind in general ("the
+rights of victims").
 """
 
 from __future__ import annotations
@@ -177,15 +179,69 @@ def _own_voice_things(doc: Doc) -> Iterator[Token]:
             yield noun
 
 
+def _names_in(tokens: Iterator[Token]) -> set[str]:
+    return {t.lower_ for t in tokens if t.pos_ == "PROPN"}
+
+
+def _tied_names(noun: Token) -> set[str]:
+    """The names a mention belongs to: its possessor ("Smith's victims", "Smith's dozens of
+    victims"), its "of" or "by" phrase ("the victims of Lord Smith") or the agent of its participle
+    ("victims abused by Smith")."""
+    owners = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by"))]
+    owners += [g for c in noun.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]
+    # "victims abused by Smith" parsed as a clause: the subject of a bare participle with an agent
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+        owners += [c for c in verb.children if c.dep_ == "agent"]
+    # "Smith's dozens of victims": the possessor of the quantity the mention counts
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
+        owners += [c for c in noun.head.head.children if c.dep_ == "poss"]
+    # the head of each owner ("Smith" of "Lord Smith"), so a shared title does not make two people one
+    heads = [
+        g
+        for o in owners
+        for g in ([o] if o.dep_ not in ("prep", "agent") else [c for c in o.children if c.dep_ == "pobj"])
+    ]
+    return _names_in(iter(heads))
+
+
+def _generic(noun: Token) -> bool:
+    """A bare plural after a preposition of another noun ("the rights of victims", "help for
+    families"): things of that kind in general, not the particular ones a summary refers to."""
+    bare = not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in noun.children)
+    of_noun = noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN"
+    return bare and noun.tag_ == "NNS" and of_noun
+
+
+def _particular(noun: Token) -> bool:
+    """A mention of particular things: owned or with a definite article ("his victims", "the victims")."""
+    definite = ("the", "these", "those")
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite) for c in noun.children)
+
+
+def _elsewhere(mention: Token, claim_names: set[str], particular: bool) -> bool:
+    """A mention that is not of the claim's thing: another named person's ("Smith's victims" where
+    the claim names no Smith), or things of its kind in general when the claim means particular ones."""
+    tied = _tied_names(mention)
+    return bool(tied and not tied & claim_names) or (particular and _generic(mention))
+
+
 def hedged_things(claim: Doc, article: list[Doc]) -> list[PlainClaim]:
     """Nouns the claim names with no hedge where every article mention of them in the article's
     own voice is hedged."""
     found: list[PlainClaim] = []
     mentions = [t for sentence in article for t in _own_voice_things(sentence)]
+    claim_names = _names_in(iter(claim))
     for noun in _own_voice_things(claim):
         if hedged_mention(noun, anywhere=True):
             continue
-        same = [m for m in mentions if _same_thing(noun, m)]
+        particular = _particular(noun)
+        # only a plain mention of the claim's own thing unhedges it; every hedged one counts
+        same = [
+            m
+            for m in mentions
+            if _same_thing(noun, m) and (hedged_mention(m) or not _elsewhere(m, claim_names, particular))
+        ]
         if same and all(hedged_mention(m) for m in same):
             found.append(PlainClaim(_phrase(noun), same[0].sent.text))
     return found

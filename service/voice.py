@@ -8,7 +8,12 @@ import re
 
 # Double quotes, typographic single quotes, and plain single quotes that open after no letter
 # ("'here's your coat,' he said"; not the apostrophe of "it's").
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’|(?<![\w'])'(?:[^']|(?<=\w)'(?=\w))*'(?!\w)")
+# A quotation still open when the sentence ends ('She said: "If we win.', split before its closing
+# mark) runs to the end; an open plain single quote only before a capital, to spare "'90s".
+_QUOTED = re.compile(
+    r"[\"“][^\"”]*(?:[\"”]|$)|‘[^’]*(?:’|$)|(?<![\w'])'(?:[^']|(?<=\w)'(?=\w))*'(?!\w)"
+    r"|(?<![\w'])'(?=[A-Z])(?:[^']|(?<=\w)'(?=\w))*$"
+)
 # "I" and "US" are told apart by case: "us" only in lower case ("the US" is a country).
 _PERSON = re.compile(
     r"(?<![\w'’])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|[Yy]ours)(?!\w)"

@@ -138,3 +138,21 @@ def test_a_quoted_plain_mention_does_not_unhedge_the_article_and_a_modal_does_no
         "('The alleged victims of the former coach say they were abused as boys.')"
     ]
     assert check("The alleged victims could sue the club for damages.", ALLEGED) == []
+
+
+OTHERS = (
+    "Lord Ek's alleged victims have asked for a public inquiry. "
+    "Lord Smith's victims were paid damages years ago. "
+    "Campaigners spoke of the rights of victims in court. "
+    "Victims abused by Lord Smith also sued."
+)
+
+
+def test_another_named_persons_things_or_things_in_general_do_not_unhedge() -> None:
+    # the plain mentions are Smith's victims and victims in general, not Ek's
+    assert check("Lord Ek's victims have asked for a public inquiry.", OTHERS) != []
+    assert check("The victims have asked for a public inquiry.", OTHERS) != []
+    # a claim that names Smith is about Smith's victims, which the article states plainly
+    assert check("Lord Smith's victims were paid damages.", OTHERS) == []
+    # a claim that means victims in general is kept
+    assert check("Campaigners spoke of the rights of victims.", OTHERS) == []

@@ -76,3 +76,9 @@ def test_with_only_first_person_sentences_the_summary_is_empty_and_says_why() ->
     result = summarize(fake, load_prompts(), Document.from_text(column), [], verify=False)
     assert result.text == ""
     assert any("no summary" in w for w in result.warnings)
+
+
+def test_a_quotation_left_open_at_the_end_of_a_sentence_runs_to_its_end() -> None:
+    assert persons_word('The mayor said: "We will rebuild the bridge.') is None
+    assert persons_word("The mayor said: 'We will rebuild the bridge.") is None
+    assert persons_word("In the '90s you could park here.") == "you"
