@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from rouge_score import tokenizers
 
 from service.ages import wrong_ages
+from service.bounds import reversed_bounds
 from service.dated_claims import misdated
 from service.document import Document
 from service.errors import GenerationError
@@ -162,6 +163,8 @@ def problems_by_check(
             found["quotation"].append(f"the quotation {quoted!r} is not in the article")
     figures = _figures(events)
     mentions = find_numbers(sentence)
+    # a bound turned round ("no fewer than 300" -> "fewer than 300")
+    found["reversed_bounds"] = [str(b) for b in reversed_bounds(sentence, (s.text for s in doc.sentences))]
     found["figures"] = []
     for mention in mentions:
         role = figure_role(sentence, mention, mentions)
