@@ -1,12 +1,14 @@
-"""An event placed where it was told or tried: a court, a briefing or a speech is not the scene.
+"""An event placed where it was told or tried, or where a journey began or ended: not the scene.
 
 "She admitted at the county court to attacking him at his flat" or "speaking in the capital, the
-minister said ..." name places where the news was heard, not where it happened. A summary sentence
-that puts its event there ("the attack happened at the county court") moves the event. For each
-place a summary sentence attaches to a verb or noun of its own (in/at/on + a place name), the
-article's mentions of that place are read from the parse: when every one hangs from a verb or noun
-of telling, trial or proceedings and none from anything else, the sentence is wrong. A place the
-article attaches to any other word, or does not name, is left alone.
+minister said ..." name places where the news was heard, not where it happened; "killed on their
+way home from a fair in Tarsa" and "rockets fired at Ostrel" name where a journey began and what
+was aimed at (service/not_here.py). A summary sentence that puts its event there ("the attack
+happened at the county court", "two were killed in Tarsa") moves the event. For each place a
+summary sentence attaches to a verb or noun of its own (in/at/on + a place name), the article's
+mentions of that place are read from the parse: when every one hangs from a verb or noun of
+telling, trial or proceedings, or ends a journey, or is a target, the sentence is wrong. A place
+the article attaches to any other word, or does not name, is left alone.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
+
+from service.not_here import aimed_at, journey_end
 
 _PLACE_PREPS = frozenset(("in", "at", "on", "inside", "outside"))
 _PLACE_ENTITIES = frozenset(("GPE", "LOC", "FAC"))
@@ -126,14 +130,26 @@ def _places(claim: Doc) -> Iterator[tuple[Span, Token]]:
                 yield claim[start : token.i + 1], owner
 
 
-def _mentions(place: str, article: list[Doc]) -> Iterator[Token]:
-    """The root token of each article mention of the place name (exact words, case kept)."""
+def _mentions(place: str, article: list[Doc]) -> Iterator[Span]:
+    """Each article mention of the place name (exact words, case kept)."""
     pattern = re.compile(rf"(?<!\w){re.escape(place)}(?!\w)")
     for sentence in article:
         for match in pattern.finditer(sentence.text):
             span = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None and len(span):
-                yield span.root
+                yield span
+
+
+def _not_the_scene(mention: Span) -> str | None:
+    """Why this article mention does not say where anything happened, or None when it may."""
+    if _told_only(mention.root):
+        return "as where it was told or tried"
+    sentence, start, end = mention.doc.text, mention.start_char, mention.end_char
+    if journey_end(sentence, start, end):
+        return "as where a journey began or ended"
+    if aimed_at(sentence, start, end):
+        return "as what was aimed at"
+    return None
 
 
 @dataclass(frozen=True)
@@ -143,22 +159,29 @@ class MovedEvent:
     place: str
     word: str
     article: str
+    why: str = "as where it was told or tried"
 
     def __str__(self) -> str:
         return (
-            f"places {self.word!r} in/at {self.place!r}; the article names {self.place!r} only as "
-            f"where it was told or tried ({self.article[:80]!r})"
+            f"places {self.word!r} in/at {self.place!r}; the article names {self.place!r} only "
+            f"{self.why} ({self.article[:80]!r})"
         )
 
 
 def moved_events(claim: Doc, article: list[Doc]) -> list[MovedEvent]:
-    """Places the claim gives its event that the article gives only to telling or proceedings."""
+    """Places the claim gives its event that the article gives only to telling or proceedings, to a
+    journey's end or to a target."""
     found = []
     for place, owner in _places(claim):
         if _telling(owner) or not (owner.pos_ == "VERB" or owner.lemma_.lower() in _EVENT_NOUNS):
             continue
+        if journey_end(claim.text, place.start_char, place.end_char) or aimed_at(
+            claim.text, place.start_char, place.end_char
+        ):
+            continue  # the summary keeps the journey or the target ("driving home from X", "shot at X")
         text = place.text.removeprefix("the ").strip()
-        mentions = list(_mentions(text, article))
-        if mentions and all(_told_only(m) for m in mentions):
-            found.append(MovedEvent(text, owner.text, mentions[0].sent.text))
+        reasons = [(_not_the_scene(m), m) for m in _mentions(text, article)]
+        if reasons and all(why for why, _ in reasons):
+            why, first = reasons[0]
+            found.append(MovedEvent(text, owner.text, first.doc.text, str(why)))
     return found

@@ -97,3 +97,58 @@ def test_code_problems_drops_an_event_moved_to_the_court() -> None:
     assert not any(
         "told or tried" in p for p in code_problems("The attack happened in Pellow.", doc, []).problems
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "article", "place"),
+    [
+        (
+            "Two brothers were killed in Marlow.",
+            "Two brothers died when their car hit a tree on the Pike Road. "
+            "They were on their way home from a county fair in Marlow.",
+            "Marlow",
+        ),
+        (
+            "Three people were injured in Ostrel.",
+            "Rebels fired rockets at Ostrel from the hills above Varna, and three people were hurt in Varna.",
+            "Ostrel",
+        ),
+        (
+            "The crash happened in Belmont.",
+            "The coach was taking pilgrims to Belmont when it overturned near a bridge.",
+            "Belmont",
+        ),
+    ],
+)
+def test_an_event_placed_at_a_journeys_end_or_target_is_found(claim: str, article: str, place: str) -> None:
+    (found,) = check(claim, article)
+    assert f"in/at {place!r}" in found
+
+
+@pytest.mark.parametrize(
+    ("claim", "article"),
+    [
+        # the article also places something in Marlow itself
+        (
+            "Two brothers were killed in Marlow.",
+            "Two brothers were killed in Marlow on Sunday. They were driving home from a fair in Marlow.",
+        ),
+        # taken out of the place: that is where they were
+        (
+            "Four miners were trapped in Carrow.",
+            "Four miners were pulled from the rubble in Carrow after they were trapped for a day.",
+        ),
+        # the summary keeps the journey
+        (
+            "Two brothers were driving home from a fair in Marlow when they were killed.",
+            "Two brothers were killed on their way home from a fair in Marlow.",
+        ),
+    ],
+)
+def test_a_place_the_article_gives_the_event_is_kept(claim: str, article: str) -> None:
+    assert check(claim, article) == []
+
+
+def test_a_target_the_summary_keeps_as_a_target_is_kept() -> None:
+    article = "The gunman opened fire at Ostrel Barracks, witnesses said."
+    assert check("The gunman was shooting at Ostrel Barracks.", article) == []
