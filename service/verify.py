@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from rouge_score import tokenizers
 
 from service.ages import wrong_ages
+from service.attachment import misattached_clauses
 from service.bounds import reversed_bounds
 from service.dated_claims import misdated
 from service.document import Document
@@ -174,6 +175,8 @@ def problems_by_check(
     article_parses = [parser().parse(s.text) for s in doc.sentences]
     claim = parser().parse(sentence)
     found["wrong_doers"] = wrong_doers(claim, article_parses)
+    # a relative clause given to the wrong noun ("the wife of a farmer who was stabbed")
+    found["misattached"] = [str(m) for m in misattached_clauses(claim, article_parses)]
     # who did it and to whom turned round ("the fans cheered him on" -> "he cheered on the fans")
     found["reversed_sides"] = reversed_sides(claim, article_parses, _new_paragraphs(doc))
     # what came first or what caused what turned round ("closed because it collapsed" -> the reverse)
