@@ -1,7 +1,8 @@
 """A relative clause given to the wrong noun: "the wife of a farmer who was stabbed" is the farmer.
 
-After "the N1 of a N2", a relative clause ("who was stabbed", "who died") is read with the nearer
-noun, N2; a small model often gives it to N1 ("the farmer's wife was stabbed"). The parse cannot
+After "the N1 of a N2" or "N1, linked to a N2", a relative clause ("who was stabbed", "that caused
+chaos") is read with the nearer noun, N2; a small model often gives it to N1 ("the farmer's wife
+was stabbed", "the group linked to the movement caused chaos"). The parse cannot
 settle the attachment either (it sometimes hangs the clause on N1), so this reads the words: the
 claim is wrong when its subject is N1 (or is named and described as N1), its verb is the relative
 clause's, and no other article use of that verb could have N1 as its subject.
@@ -18,6 +19,25 @@ from service.relations import verb_key
 
 _RELATIVE = frozenset(("who", "that", "which", "whom"))
 _LINKS = frozenset(("of", "for"))
+# Words that tie N1 to N2 through "to" or "with" ("linked to", "close to", "allied with").
+_TIES = frozenset(
+    (
+        "linked",
+        "connected",
+        "tied",
+        "related",
+        "affiliated",
+        "allied",
+        "close",
+        "attached",
+        "loyal",
+        "associated",
+    )
+)
+# Words between N1 and its tie ("the group, who are linked to", "a man reportedly linked to").
+_TIE_GAP = frozenset(
+    ("who", "which", "that", "is", "are", "was", "were", ",", "closely", "reportedly", "allegedly")
+)
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 # Words between the link and N2 ("of an Australian baseball player").
 _MODIFIER_POS = frozenset(("DET", "ADJ", "NUM", "PROPN", "NOUN", "PUNCT", "PART"))
@@ -43,12 +63,13 @@ class MisattachedClause:
 
     subject: str
     verb: str
+    nearer: str
     article: str
 
     def __str__(self) -> str:
         return (
-            f"says the {self.subject} {self.verb}; the article's relative clause goes with the noun "
-            f"after 'of' ({self.article[:80]!r})"
+            f"gives the {self.subject} {self.verb!r}, which the article's relative clause says of the "
+            f"{self.nearer} ({self.article[:80]!r})"
         )
 
 
@@ -71,7 +92,19 @@ def _first_noun(doc: Doc, pronoun: Token) -> Token | None:
         if token.lower_ in _LINKS:
             n1 = doc[j - 1] if j > 0 else None
             return n1 if n1 is not None and n1.pos_ == "NOUN" else None
+        if token.lower_ in ("to", "with") and j > 0 and doc[j - 1].lower_ in _TIES:
+            return _tied_noun(doc, j - 1)
         if token.pos_ not in _MODIFIER_POS:
+            return None
+    return None
+
+
+def _tied_noun(doc: Doc, tie: int) -> Token | None:
+    """N1 of "N1, who is linked to ...": the noun before the tie word, across the words between."""
+    for k in range(tie - 1, max(-1, tie - 6), -1):
+        if doc[k].pos_ in ("NOUN", "PROPN"):
+            return doc[k]
+        if doc[k].lower_ not in _TIE_GAP:
             return None
     return None
 
@@ -89,6 +122,8 @@ def _ambiguous(article: list[Doc]) -> Iterator[tuple[Token, Token, Token]]:
 def _subject_lemmas(verb: Token) -> set[str]:
     """The lemmas of the verb's subject with its appositions ("Ann Lee, the wife of ...")."""
     found: set[str] = set()
+    if verb.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        verb = verb.head  # "is linked to X and has caused chaos": the subject of the first verb
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             found.add(child.lemma_.lower())
@@ -121,7 +156,8 @@ def misattached_clauses(claim: Doc, article: list[Doc]) -> list[MisattachedClaus
             if not same_verb or _passive(relative) != _passive(verb) or n1_lemma not in subjects:
                 continue
             if not _said_elsewhere(verb, n1_lemma, subjects, article, pronoun):
-                found.append(MisattachedClause(n1.text, verb.text, pronoun.sent.text))
+                nearer = pronoun.doc[pronoun.i - 1].text
+                found.append(MisattachedClause(n1.text, verb.text, nearer, pronoun.sent.text))
                 break
     return found
 
