@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from service.relations import verb_key
+from service.relations import RELATIVE_PRONOUNS, is_passive, verb_key
 
-_RELATIVE = frozenset(("who", "that", "which", "whom"))
 _LINKS = frozenset(("of", "for"))
 # Words that tie N1 to N2 through "to" or "with" ("linked to", "close to", "allied with").
 _TIES = frozenset(
@@ -73,10 +72,6 @@ class MisattachedClause:
         )
 
 
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
 def _relative_verb(pronoun: Token) -> Token | None:
     """The verb a relative pronoun is the subject of ("who was shot" -> shot)."""
     return pronoun.head if pronoun.dep_ in _SUBJECTS and pronoun.head.pos_ in ("VERB", "AUX") else None
@@ -113,7 +108,7 @@ def _ambiguous(article: list[Doc]) -> Iterator[tuple[Token, Token, Token]]:
     """(N1, verb, pronoun) for each "N1 of a N2 who V" of the article."""
     for sentence in article:
         for token in sentence:
-            if token.lower_ in _RELATIVE and (verb := _relative_verb(token)) is not None:
+            if token.lower_ in RELATIVE_PRONOUNS and (verb := _relative_verb(token)) is not None:
                 n1 = _first_noun(sentence, token)
                 if n1 is not None:
                     yield n1, verb, token
@@ -137,7 +132,7 @@ def _could_be(subject: Token, n1: str, claimed: set[str]) -> bool:
     if word in _PRONOUN_GENDER:
         sex = _PRONOUN_GENDER[word]
         return not ((sex == "m" and n1 in _FEMALE) or (sex == "f" and n1 in _MALE))
-    if subject.pos_ == "PRON" or word in _RELATIVE:
+    if subject.pos_ == "PRON" or word in RELATIVE_PRONOUNS:
         return True
     return subject.lemma_.lower() == n1 or subject.lemma_.lower() in claimed
 
@@ -153,7 +148,7 @@ def misattached_clauses(claim: Doc, article: list[Doc]) -> list[MisattachedClaus
         for n1, relative, pronoun in ambiguous:
             n1_lemma = n1.lemma_.lower()
             same_verb = verb_key(relative.lemma_) == verb_key(verb.lemma_)
-            if not same_verb or _passive(relative) != _passive(verb) or n1_lemma not in subjects:
+            if not same_verb or is_passive(relative) != is_passive(verb) or n1_lemma not in subjects:
                 continue
             if not _said_elsewhere(verb, n1_lemma, subjects, article, pronoun):
                 nearer = pronoun.doc[pronoun.i - 1].text
@@ -168,11 +163,11 @@ def _said_elsewhere(verb: Token, n1: str, claimed: set[str], article: list[Doc],
         for token in sentence:
             if token.pos_ != "VERB" or verb_key(token.lemma_) != verb_key(verb.lemma_):
                 continue
-            if _passive(token) != _passive(verb):
+            if is_passive(token) != is_passive(verb):
                 continue
-            subjects = [c for c in token.children if c.dep_ in _SUBJECTS and c.i != pronoun.i]
             if token.doc is pronoun.doc and any(c.i == pronoun.i for c in token.children):
                 continue  # the ambiguous clause itself
+            subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
             if any(_could_be(s, n1, claimed) for s in subjects):
                 return True
     return False

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from service.relations import actions, phrase_words, same_names, verb_key
+from service.relations import RELATIVE_PRONOUNS, actions, phrase_words, same_names, verb_key
 from service.syntax import is_telling
 
 _MODALS = frozenset(("can", "could", "may", "might", "will", "would", "shall", "should", "must", "'ll", "'d"))
@@ -51,7 +51,6 @@ _IMPLICATIVE = re.compile(
     re.IGNORECASE,
 )
 _SUBJECTS = ("nsubj", "nsubjpass")
-_RELATIVE = frozenset(("who", "which", "that", "whom"))
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
@@ -153,7 +152,7 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         for child in token.children:
             if child.dep_ in _SUBJECTS:
-                if child.lower_ in _RELATIVE and token.dep_ == "relcl":
+                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                     return token.head
                 return child
         if token.head.i == token.i:

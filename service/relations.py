@@ -23,7 +23,8 @@ from service.syntax import is_telling
 
 # Verbs too light to carry a relation ("is", "has", "did").
 _LIGHT = frozenset(("be", "have", "do", "become", "seem", "get", "let", "make"))
-_RELATIVE = frozenset(("who", "which", "that", "whom"))
+# Relative pronouns: the subject of a relative clause is the noun the clause hangs from.
+RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom"))
 _NAME_DEPS = frozenset(("compound", "amod", "appos", "flat", "poss", "nmod", "conj", "cc"))
 # Name words that say what someone is, not who: "Mr Clegg" is "Nick Clegg".
 _TITLE_WORDS = (
@@ -71,7 +72,7 @@ def name_words(words: Iterable[Token]) -> frozenset[str]:
 
 
 def _doer_of_noun(noun: Token) -> Doer:
-    if noun.pos_ == "PRON" or noun.lower_ in _RELATIVE:
+    if noun.pos_ == "PRON" or noun.lower_ in RELATIVE_PRONOUNS:
         return SOMEONE
     words = sorted(phrase_words(noun), key=lambda t: t.i)
     return Doer(name_words(words), text=" ".join(t.text for t in words))
@@ -81,7 +82,7 @@ def doer(verb: Token, depth: int = 0) -> Doer:
     """Who does `verb`, read from its subject, its "by" agent, or the verb it continues."""
     for child in verb.children:
         if child.dep_ == "nsubj":
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return _doer_of_noun(verb.head)
             return _doer_of_noun(child)
         if child.dep_ == "agent":
@@ -98,6 +99,20 @@ def doer(verb: Token, depth: int = 0) -> Doer:
 # British and American spellings of one verb ("criticise"/"criticize", "analyse"/"analyze");
 # the lemmatizer already merges "cancelled"/"canceled" and "travelled"/"traveled".
 _SPELLING = ((re.compile(r"is(e|ing|ed)$"), r"iz\1"), (re.compile(r"ys(e|ing|ed)$"), r"yz\1"))
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb is passive: a passive subject or auxiliary, a "by" agent, or a conjoined
+    participle that shares the passive of the verb before it."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True  # "beaten only by the United States": a "by" agent makes it passive too
+    # "was arrested and charged": the second verb shares the first one's passive
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and (is_passive(verb.head) if verb.head.i != verb.i else False)
+    )
 
 
 def verb_key(lemma: str) -> str:

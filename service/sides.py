@@ -20,7 +20,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from service.relations import is_name_word, name_words, phrase_words, same_names, verb_key
+from service.relations import (
+    RELATIVE_PRONOUNS,
+    is_name_word,
+    is_passive,
+    name_words,
+    phrase_words,
+    same_names,
+    verb_key,
+)
 
 # Verbs too light to carry a relation ("is", "has", "did"), and verbs of containing, whose two
 # sides are a whole and a part, not a doer and an undergoer ("the list included a car").
@@ -33,7 +41,6 @@ _SYMMETRIC_WORDS = (
     "collide trade share hug kiss embrace resemble match partner accompany pass clear know befriend"
 )
 _SYMMETRIC = frozenset(_SYMMETRIC_WORDS.split())
-_RELATIVE = frozenset(("who", "which", "that", "whom"))
 _PERSONAL = frozenset(("he", "him", "she", "her", "himself", "herself"))
 # Particles a parser may read as a preposition ("cheered on the fans"); taken as the verb's
 # particle only when the article writes that verb with that particle.
@@ -123,7 +130,7 @@ def _party(token: Token | None, resolver: Resolver) -> Party | None:
         return None
     if token.lower_ in _PERSONAL:
         return resolver.resolve(token)
-    if token.pos_ == "PRON" or token.lower_ in _RELATIVE:
+    if token.pos_ == "PRON" or token.lower_ in RELATIVE_PRONOUNS:
         return UNKNOWN
     return _party_of([token])
 
@@ -150,22 +157,10 @@ def particles(docs: Iterable[Doc]) -> frozenset[tuple[str, str]]:
     )
 
 
-def _passive(verb: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
-        return True  # "beaten only by the United States": a "by" agent makes it passive too
-    # "was arrested and charged": the second verb shares the first one's passive
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ == "VBN"
-        and not any(c.dep_ == "aux" for c in verb.children)
-        and (_passive(verb.head) if verb.head.i != verb.i else False)
-    )
-
-
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head  # "the mayor, who was booed": the mayor
             return child
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -207,7 +202,7 @@ def actions(doc: Doc, known: frozenset[tuple[str, str]], resolver: Resolver) -> 
         agent_prep = next((c for c in verb.children if c.dep_ == "agent"), None)
         agent = next((g for g in agent_prep.children if g.dep_ == "pobj"), None) if agent_prep else None
         subject = _subject(verb)
-        if _passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
             yield Action(key, verb, _party(agent, resolver), _party(subject, resolver), None)
         elif obj is not None:
             yield Action(key, verb, _party(subject, resolver), _party(obj, resolver), None)

@@ -159,7 +159,7 @@ class MovedEvent:
     place: str
     word: str
     article: str
-    why: str = "as where it was told or tried"
+    why: str
 
     def __str__(self) -> str:
         return (
