@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,24 @@ def test_tolerance_absorbs_small_drops_on_the_full_suite_only() -> None:
         s.counts["claims_found"] = s.counts["claims_found"] * 20 - (1 if s.case == "mini-quake" else 0)
     assert compare(baseline, lowered, fast=False).passed
     assert not compare(baseline, lowered, fast=True).passed
+
+
+def test_a_dropped_true_sentence_passes_and_a_new_false_sentence_fails() -> None:
+    scores = [score_case(c.golden, oracle_analysis(c.golden, c.article), c.article) for c in _cases()]
+    for s in scores:
+        s.counts["summary_sentences"] = 10.0
+        s.counts["false_sentences"] = 1.0 if s.case == "mini-quake" else 0.0
+    baseline = baseline_from_scores(scores, model="m", prompt_version="p", fast=False)
+    fewer = [replace(s, counts=dict(s.counts)) for s in scores]
+    next(s for s in fewer if s.case == "mini-quake").counts["summary_sentences"] = 9.0
+    result = compare(baseline, fewer, fast=False)
+    rate = next(row for row in result.rows if row.metric.name == "false_sentence_rate")
+    assert rate.current is not None and rate.baseline is not None and rate.current > rate.baseline
+    assert result.passed  # the same false sentence over one sentence fewer is no regression
+    worse = [replace(s, counts=dict(s.counts)) for s in scores]
+    next(s for s in worse if s.case == "mini-aleppo").counts["false_sentences"] = 1.0
+    failed = {row.metric.name for row in compare(baseline, worse, fast=False).rows if row.regressed}
+    assert "false_sentences" in failed
 
 
 @pytest.fixture

@@ -118,6 +118,7 @@ def test_perfect_prediction_scores_one() -> None:
                 "key_point_coverage": 1 / 2,
                 "false_summary_rate": 1.0,
                 "false_sentence_rate": 1 / 2,
+                "false_sentences": 1.0,
             },
         ),
         (_loaded_term, {"loaded_terms": 1.0}),
