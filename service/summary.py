@@ -22,7 +22,7 @@ from service.schema import Event, SummarySentence
 from service.syntax import parser
 from service.text import Span, sentences
 from service.verify import code_problems, model_supports, support_for
-from service.voice import own_voice, persons_word
+from service.voice import own_voice, persons_word, requote
 
 MAX_WORDS = 90
 LEAD_CHARS = 900
@@ -428,6 +428,10 @@ def _verified(
             )
             continue
         result.warnings += [f"summary: removed {n} from {text[:60]!r}" for n in notes]
+        quoted = requote(text, (s.text for s in doc.sentences))
+        if quoted != text:
+            result.warnings.append(f"summary: put back the article's quotation marks in {quoted[:60]!r}")
+            text = quoted
         check = code_problems(text, doc, events)
         if repeats(text, [s.text for s in checked if s.verdict == "kept"]):
             check.problems.append("it repeats an earlier sentence of the summary")

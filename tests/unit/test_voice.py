@@ -8,7 +8,7 @@ from service.llm import FakeLLM
 from service.prompts import load_prompts
 from service.summary import summarize, tidy
 from service.verify import code_problems
-from service.voice import persons_word
+from service.voice import persons_word, requote
 
 COLUMN = (
     "I have always loved the autumn fair in Ostrel. "
@@ -82,3 +82,53 @@ def test_a_quotation_left_open_at_the_end_of_a_sentence_runs_to_its_end() -> Non
     assert persons_word('The mayor said: "We will rebuild the bridge.') is None
     assert persons_word("The mayor said: 'We will rebuild the bridge.") is None
     assert persons_word("In the '90s you could park here.") == "you"
+
+
+QUOTING = [
+    'The minister called the bombing "an attack against the future of our country" and vowed to respond.',
+    "He said: “We will rebuild every school.”",
+    "'You never expect it to happen to you,' said a neighbour.",
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "requoted"),
+    [
+        (
+            "The minister called it an attack against the future of our country.",
+            "The minister called it “an attack against the future of our country”.",
+        ),
+        ("He said we will rebuild every school.", "He said “we will rebuild every school”."),
+        (
+            "A neighbour said you never expect it to happen to you.",
+            "A neighbour said “you never expect it to happen to you”.",
+        ),
+        # fewer than four quoted words round the person word: the model's voice, left for the check
+        ("Our country is in mourning.", "Our country is in mourning."),
+        ("He said our country was attacked.", "He said our country was attacked."),
+        # the quoted run would stop on "our" and leave "nation" outside: not a whole phrase
+        (
+            "The minister said it was against the future of our nation.",
+            "The minister said it was against the future of our nation.",
+        ),
+        # one person word outside any quoted run leaves the sentence as it was
+        (
+            "He said we will rebuild every school and we will win.",
+            "He said we will rebuild every school and we will win.",
+        ),
+        ("The council will rebuild every school.", "The council will rebuild every school."),
+    ],
+)
+def test_the_articles_quotation_marks_are_put_back(sentence: str, requoted: str) -> None:
+    assert requote(sentence, QUOTING) == requoted
+
+
+def test_a_requoted_sentence_is_kept_and_an_unquoted_one_still_dropped() -> None:
+    article = " ".join(QUOTING) + " Our reporter visited the school on Monday."
+    fake = FakeLLM()
+    said = "The minister called it an attack against the future of our country."
+    fake.enqueue({"sentences": [said, "Our reporter went."]})
+    result = summarize(fake, load_prompts(), Document.from_text(article), [], verify=False)
+    kept = [s.text for s in result.sentences if s.verdict == "kept"]
+    assert kept == ["The minister called it “an attack against the future of our country”."]
+    assert any("quotation marks" in w for w in result.warnings)
