@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from service.dates import resolve_date
 from service.extract import REFERS_BACK, Candidate, FigureDraft, Reading
+from service.foreseen import foreseen
 from service.later_deaths import hurt_before
 from service.not_here import aimed_at, journey_end
 from service.numbers import NumberMention, find_numbers
@@ -140,6 +141,12 @@ def check_numbers(
         if role is None or role == "other":
             what = "counts something else" if role == "other" else "is not what a casualty word counts"
             warnings.append(f"dropped {fld}={value}: in its sentence the number {what}: {sentence[:80]!r}")
+            continue
+        if foreseen(sentence, mention):
+            warnings.append(
+                f"dropped {fld}={value}: the sentence says the deaths or injuries could, will or are "
+                f"ordered to happen, not that they did: {sentence[:80]!r}"
+            )
             continue
         if role == "either" and any(
             figure_role(sentence, m, mentions) in ("killed", "injured") for m in mentions if m is not mention

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
+from service.foreseen import foreseen
 from service.numbers import NumberMention, find_numbers
 from service.roles import window_role
 from service.syntax import number_token, parser
@@ -41,20 +42,16 @@ def _part(sentence: str, mention: NumberMention) -> bool:
     return bool(_PART_BEFORE.search(sentence[: mention.start]) or _PART_AFTER.match(sentence[mention.end :]))
 
 
-_MODALS = frozenset(("can", "could", "may", "might", "would", "will", "should", "must", "'ll", "'d"))
-
-
 def _no_deed(sentence: str, mention: NumberMention) -> bool:
-    """The number does not count people something happened to: its verb is a capacity or a
-    possibility ("one hornet can kill 40 bees"), or the number is the doer ("one gunman killed")."""
+    """The number does not count people something happened to: the harm is only foreseen ("one
+    hornet can kill 40 bees"), or the number is the doer ("one gunman killed")."""
     token = number_token(parser().parse(sentence), mention.start, mention.end)
     if token is None:
         return True
     noun = token.head if token.dep_ == "nummod" else token
     if noun.dep_ == "agent" or (noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children)):
         return True  # "one gunman killed four": one did the killing
-    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    return foreseen(sentence, mention)
 
 
 def _parsed_role(sentence: str, mention: NumberMention, mentions: list[NumberMention]) -> str | None:

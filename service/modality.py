@@ -135,6 +135,34 @@ def hedged(verb: Token) -> bool:
     return False
 
 
+# Words under which an infinitive is a death or harm still to come: ordered, sentenced, due,
+# threatened, warned, feared ("ordered to be executed", "due to be hanged", "threatens to kill").
+_TO_COME = re.compile(
+    r"^(order\w*|sentenc\w*|condemn\w*|due|set|schedul\w*|plan\w*|threat\w*|warn\w*|vow\w*|"
+    r"expect\w*|(un)?likel\w*|risk\w*|fac(e|es|ed|ing)|intend\w*|want\w*|tr(y|ies|ied|ying)|"
+    r"attempt\w*|seek\w*|sought|plot\w*|go(ing)?|about|enough|able|poised|liable)$",
+    re.IGNORECASE,
+)
+
+
+def foretold(verb: Token) -> bool:
+    """The article's use of `verb` says it may, will or is ordered to happen, not that it did: a
+    modal ("could kill 80,000"), a condition ("if it fails, 200 would die"), or an infinitive under
+    an order, sentence, threat, plan or forecast ("ordered to be executed", "due to be hanged").
+    A report or belief ("is believed to have died", "reportedly killed") still says it happened."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and (child.tag_ == "MD" or child.lower_ in _MODALS):
+            return True
+        if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+            return True
+    if _infinitive(verb) and not any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children):
+        head = verb.head
+        return head.i != verb.i and bool(_TO_COME.match(head.lemma_) or _TO_COME.match(head.lower_))
+    if verb.dep_ in ("advcl", "conj") and verb.tag_ not in _FINITE and verb.head.pos_ in ("VERB", "AUX"):
+        return foretold(verb.head)  # "will sweep in, killing hundreds": the participle shares the modal
+    return False
+
+
 def plainly_done(verb: Token) -> bool:
     """A past or perfect assertion: "signed", "has signed", "was named", "has been named", "were
     fighting"."""
