@@ -35,6 +35,7 @@ from service.settings import Settings
 from service.summary import neutralize
 from service.text import sentences
 from service.verify import MIN_SINGLE_SUPPORT, problems_by_check
+from service.voice import requote
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = (
@@ -193,7 +194,9 @@ def main() -> None:
         if ns.origin == "model" and j.origin != "model":
             continue
         totals[j.verdict] += 1
-        found, support = problems_by_check(j.text, j.doc, j.events or [])
+        # as the pipeline does: quotation marks the model left out are put back before the checks
+        text = requote(j.text, (s.text for s in j.doc.sentences))
+        found, support = problems_by_check(text, j.doc, j.events or [])
         if j.events is None:
             found.pop("figures")
         if support.best < MIN_SINGLE_SUPPORT:
