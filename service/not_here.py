@@ -39,7 +39,7 @@ def _span(sentence: str, start: int, end: int) -> Span | None:
     return span if span is not None and len(span) else None
 
 
-def _still(prep: Token) -> bool:
+def still(prep: Token) -> bool:
     """A "to" or "from" that makes no movement: "according to", "next to", "a mile from" (the word
     is its head or, as the parse often has it, one of the three words before it)."""
     near = [prep.head, *prep.doc[max(0, prep.i - 3) : prep.i]]
@@ -53,7 +53,7 @@ def _journey_prep(token: Token) -> Token | None:
         if head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return None
         if token.dep_ == "pobj" and head.lower_ in _JOURNEY_PREPS:
-            return None if _still(head) else head
+            return None if still(head) else head
         token = head
     return None
 
@@ -66,7 +66,7 @@ def _written_after_journey(span: Span) -> Token | None:
         token = doc[i]
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", "(", ":"):
             return None
-        if token.lower_ in _JOURNEY_PREPS and i < span.start - 2 and not _still(token):
+        if token.lower_ in _JOURNEY_PREPS and i < span.start - 2 and not still(token):
             between = doc[i + 1 : span.start]
             return token if between[-1].lower_ in ("in", "at", "near") else None
     return None

@@ -20,6 +20,7 @@ from service.ages import wrong_ages
 from service.attachment import misattached_clauses
 from service.bounds import reversed_bounds
 from service.dated_claims import misdated
+from service.directions import turned_journeys
 from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
@@ -194,6 +195,8 @@ def problems_by_check(
     found["hedged_things"] = [str(h) for h in hedged_things(claim, article_parses)]
     # an event placed where the article only says it was told or tried ("pleaded guilty at X Court")
     found["moved_events"] = [str(m) for m in moved_events(claim, article_parses)]
+    # a journey turned round ("a flight from X" for "an X-bound flight")
+    found["turned_journeys"] = [str(t) for t in turned_journeys(claim, article_parses)]
     # a thing read out of a name ("a bridge" from "Denby Bridge quarry")
     found["names_as_things"] = [str(n) for n in names_as_things(claim, article_parses)]
     found["fragment"] = ["it ends in a fragment"] if _DANGLING.search(sentence) else []
