@@ -24,7 +24,7 @@ _PLACES = frozenset(("GPE", "LOC", "FAC"))
 _TRAVEL = frozenset(
     (
         "flight", "plane", "jet", "aircraft", "airliner", "train", "bus", "coach", "ferry", "ship",
-        "boat", "vessel", "cruise", "journey", "trip", "voyage", "route", "service", "drive", "ride",
+        "boat", "vessel", "cruise", "journey", "trip", "voyage", "route", "service", "ride",
         "fly", "travel", "drive", "sail", "return", "come", "arrive", "depart", "leave", "head",
         "go", "move", "walk", "run", "march", "swim", "cross", "divert", "bind", "set", "take",
         "transfer", "deport", "evacuate", "migrate", "emigrate", "relocate", "commute",
@@ -57,7 +57,7 @@ def direction(place: Token) -> Direction | None:
     if head.lower_ in ("to", "towards", "toward"):
         on_route = word.dep_ == "pobj" and word.head.lower_ == "from"  # "from Ostrel to Varna"
         return "destination" if on_route or _lemma(word) in _TRAVEL else None
-    if head.lower_ == "for" and (_lemma(word) in _FOR or word.lower_ == "bound"):
+    if head.lower_ == "for" and (_lemma(word) in _FOR or word.lower_ in _FOR):
         return "destination"
     if head.lower_ in ("in", "at") and _lemma(word) in _ARRIVE:
         return "destination"

@@ -17,17 +17,13 @@ from spacy.tokens import Doc, Token
 from service.modality import foretold
 from service.numbers import NumberMention
 from service.roles import CASUALTY_WORDS
-from service.syntax import parser
+from service.syntax import number_token, parser
 
 # Nouns that make a death word name a penalty or a threat, not a death ("death sentence").
 _NOT_A_DEATH = re.compile(r"^(sentences?|penalt\w*|row|threats?|warrants?|squads?|camps?|wish\w*)$", re.I)
 # Verbs that pass a death on someone who has not died ("condemned to death", "sentenced to die").
 _PENALTY = re.compile(r"^(sentenc\w*|condemn\w*|order\w*|doom\w*)$", re.I)
 _VERBS = ("VERB", "AUX")
-
-
-def _token_at(doc: Doc, offset: int) -> Token | None:
-    return next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
 
 
 def _carrier(word: Token) -> Token:
@@ -54,7 +50,7 @@ def foreseen(sentence: str, mention: NumberMention) -> bool:
     """True when `sentence` gives the casualties `mention` counts as still to come (or a penalty):
     "could kill 80,000", "ordered to be executed", "face the death penalty"."""
     doc = parser().parse(sentence)
-    number = _token_at(doc, mention.start)
+    number = number_token(doc, mention.start, mention.end)
     word = _casualty_word(doc, number) if number is not None else None
     if word is None:
         return False

@@ -57,14 +57,16 @@ def requote(sentence: str, article: Iterable[str]) -> str:
     them out and so says "our country" or "you" in its own voice ("...an attack against the future
     of our country" from 'called it "an attack against the future of our country"'); unchanged when
     a first- or second-person word is not inside a run of at least four words the article quotes."""
+    if persons_word(sentence) is None:
+        return sentence  # most sentences: no need to read the article's quotations
     passages = [
         _words(text[start + 1 : end - 1] if end - start > 1 else "")
         for text in article
         for start, end in quoted_spans(text)
     ]
     text = sentence
-    while (person := _PERSON.search(own_voice(text))) is not None:
-        own = [w for w in _words(text) if own_voice(text)[w[1]] != " "]
+    while (person := _PERSON.search(voice := own_voice(text))) is not None:
+        own = [w for w in _words(text) if voice[w[1]] != " "]
         at = next(i for i, w in enumerate(own) if w[1] <= person.start() < w[2])
         run = _quoted_run(own, at, passages)
         if run is None:
