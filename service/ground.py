@@ -48,6 +48,7 @@ from service.syntax import (
 )
 from service.text import Span
 from service.timex import first_time_expression, names_another_moment, time_phrase
+from service.wide_tolls import counts_many_events
 
 ATTRIBUTION = re.compile(
     r"\b(said|says|say|according|told|tells|reported|reports|report|estimates?|estimated|"
@@ -146,6 +147,12 @@ def check_numbers(
             warnings.append(
                 f"dropped {fld}={value}: the sentence says the deaths or injuries could, will or are "
                 f"ordered to happen, not that they did: {sentence[:80]!r}"
+            )
+            continue
+        if counts_many_events(sentence, mention):
+            warnings.append(
+                f"dropped {fld}={value}: a toll summed over a whole country, state or the roads, not "
+                f"this event's: {sentence[:80]!r}"
             )
             continue
         if role == "either" and any(

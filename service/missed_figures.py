@@ -15,6 +15,7 @@ from service.foreseen import foreseen
 from service.numbers import NumberMention, find_numbers
 from service.roles import window_role
 from service.syntax import number_token, parser
+from service.wide_tolls import counts_many_events
 
 # A part of a toll given before ("40 died, including 12 children", "among them three police"):
 # the model chooses whether the part is its own figure; code never adds one.
@@ -44,14 +45,15 @@ def _part(sentence: str, mention: NumberMention) -> bool:
 
 def _no_deed(sentence: str, mention: NumberMention) -> bool:
     """The number does not count people something happened to: the harm is only foreseen ("one
-    hornet can kill 40 bees"), or the number is the doer ("one gunman killed")."""
+    hornet can kill 40 bees"), the number is the doer ("one gunman killed"), or it sums many
+    events ("the national road toll stands at 10")."""
     token = number_token(parser().parse(sentence), mention.start, mention.end)
     if token is None:
         return True
     noun = token.head if token.dep_ == "nummod" else token
     if noun.dep_ == "agent" or (noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children)):
         return True  # "one gunman killed four": one did the killing
-    return foreseen(sentence, mention)
+    return foreseen(sentence, mention) or counts_many_events(sentence, mention)
 
 
 def _parsed_role(sentence: str, mention: NumberMention, mentions: list[NumberMention]) -> str | None:

@@ -50,6 +50,17 @@ _IMPLICATIVE = re.compile(
     r"remember|make|cause|lead|allow|enable|choose)$",
     re.IGNORECASE,
 )
+# Words that make what hangs from them an allegation, not a finding ("accused of trying", "charged
+# with causing", "on suspicion of attacking", "denies hiding", "prosecutors allege that she hid").
+_ALLEGING = frozenset(
+    (
+        "accuse", "accused", "accusation", "charge", "charged", "suspect", "suspected", "suspicion",
+        "allege", "alleged", "allegation", "deny", "denial", "indict", "indictment", "claim",
+    )
+)  # fmt: skip
+# Prepositions under which a gerund gives the reason for or the deed before the main verb, which
+# the sentence takes as done ("arrested for trying to enter", "jailed after stealing").
+_REASONS = frozenset(("for", "after", "over"))
 _SUBJECTS = ("nsubj", "nsubjpass")
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
@@ -124,9 +135,30 @@ def _irrealis(verb: Token) -> bool:
     return True
 
 
+def alleged(verb: Token) -> bool:
+    """`verb` hangs from a word of accusation or denial ("accused of trying to enter", "on
+    suspicion of attacking", "denies hiding"), through prepositions, clauses and infinitives, below
+    any other verb: "police said he was accused of stealing" is alleged, "police said he stole" is not."""
+    token = verb
+    for _ in range(5):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if (head.lemma_.lower() in _ALLEGING or head.lower_ in _ALLEGING) and head.head.lower_ != "in":
+            # "accused of", "charged with", "denies hiding", "alleges that"; not "charged after
+            # stabbing" (a deed), nor "in charge of running" (a post)
+            if token.dep_ == "prep":
+                return token.lower_ in ("of", "with")
+            return token.dep_ in ("ccomp", "xcomp", "acl")
+        if head.pos_ in ("VERB", "AUX") and head.tag_ in _FINITE:
+            return False
+        token = head
+    return False
+
+
 def hedged(verb: Token) -> bool:
     """The article's use of `verb` does not state that it happened."""
-    if _marked(verb):
+    if _marked(verb) or alleged(verb):
         return True
     if _infinitive(verb):
         return _irrealis(verb)
@@ -215,18 +247,39 @@ def _participants(verb: Token) -> list[Token]:
     return found
 
 
-def _main_verbs(claim: Doc) -> Iterator[Token]:
-    """The verbs that carry the sentence's news: the root (or what a root of telling reports) and
-    the verbs coordinated with it."""
+@dataclass(frozen=True)
+class _MainVerb:
+    """A verb that carries a summary sentence's news."""
+
+    token: Token
+    reason: bool  # given as a reason ("arrested for trying"), so taken as done without a past tense
+    told: bool  # reported by a verb of telling ("police said he fled")
+
+
+def _main_verbs(claim: Doc) -> Iterator[_MainVerb]:
+    """The verbs that carry the sentence's news: the root (or what a root of telling reports), the
+    verbs coordinated with it, and the deeds they give as reasons ("arrested for trying to enter":
+    trying, enter)."""
     verbs = {verb.i: verb for verb, _ in actions(claim)}
     for root in (t for t in claim if t.dep_ == "ROOT"):
         heads = [root]
-        if is_telling(root.lemma_.lower()):
+        told = is_telling(root.lemma_.lower())
+        if told:
             heads = [c for c in root.children if c.dep_ == "ccomp"] or heads
         for head in heads:
             for verb in (head, *(c for c in head.children if c.dep_ == "conj")):
                 if verb.i in verbs:
-                    yield verb
+                    yield _MainVerb(verb, False, told and verb is not root)
+                yield from (_MainVerb(deed, True, told and verb is not root) for deed in _reasons(verb))
+
+
+def _reasons(verb: Token) -> Iterator[Token]:
+    """Gerunds a reason preposition hangs on `verb`, with the infinitives they govern ("for trying
+    to enter" -> trying, enter)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _REASONS):
+        for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+            yield gerund
+            yield from (c for c in gerund.children if c.dep_ == "xcomp" and _infinitive(c))
 
 
 @dataclass(frozen=True)
@@ -248,8 +301,9 @@ class Overstatement:
 def overstatements(claim: Doc, article: list[Doc]) -> list[Overstatement]:
     """Main verbs of `claim` stated as done that the article states only as hedged."""
     found = []
-    for verb in _main_verbs(claim):
-        if not plainly_done(verb):
+    for main in _main_verbs(claim):
+        verb = main.token
+        if hedged(verb) if main.reason else not plainly_done(verb):
             continue
         subject = _words(_subject(verb))
         key = _verb(verb)
@@ -259,7 +313,9 @@ def overstatements(claim: Doc, article: list[Doc]) -> list[Overstatement]:
             for token in sentence
             if token.pos_ == "VERB" and _same_verb(_verb(token), key) and _about(token, subject)
         ]
-        if uses and all(hedged(use) for use in uses):
+        # an allegation reported as someone's word is what the article says ("police said he
+        # attacked" for "held on suspicion of attacking")
+        if uses and all(hedged(use) for use in uses) and not (main.told and any(alleged(u) for u in uses)):
             who = _subject(verb)
             words = sorted(phrase_words(who), key=lambda t: t.i) if who is not None else []
             found.append(Overstatement(verb.text, " ".join(t.text for t in words), uses[0].sent.text))

@@ -89,3 +89,53 @@ def test_code_problems_drops_a_forecast_said_as_done() -> None:
         "as done" in p
         for p in code_problems("The airline canceled 40 flights on Monday.", plain, []).problems
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "article"),
+    [
+        # an accusation, a suspicion, a denial, an allegation stated as the deed
+        (
+            "A man was arrested for stealing a painting from the gallery.",
+            "A man accused of stealing a painting from the gallery was arrested at the border.",
+        ),
+        ("The driver caused the crash.", "The driver, charged with causing the crash, will appear in court."),
+        ("He attacked a guard.", "He was held on suspicion of attacking a guard."),
+        ("The firm hid its losses.", "Prosecutors allege that the firm hid its losses."),
+        ("The coach hit the player.", "The coach denies hitting the player."),
+        (
+            "A student was detained for trying to cross the border.",
+            "A student suspected of trying to cross the border was detained on Monday.",
+        ),
+    ],
+)
+def test_an_allegation_said_as_done_is_found(claim: str, article: str) -> None:
+    assert check(claim, article)
+
+
+@pytest.mark.parametrize(
+    ("claim", "article"),
+    [
+        # the summary keeps the accusation, or names who says it
+        (
+            "A man accused of stealing a painting was arrested.",
+            "A man accused of stealing a painting from the gallery was arrested at the border.",
+        ),
+        ("Police said he attacked a guard.", "He was held on suspicion of attacking a guard."),
+        # the article also states the deed plainly
+        (
+            "She hid the money.",
+            "She is accused of hiding the money. Officers found that she hid the money in a shed.",
+        ),
+        # a deed given as the reason plainly, and deeds next to a charge that are not alleged
+        ("The teacher was sacked for hitting a pupil.", "The teacher was sacked for hitting a pupil."),
+        ("He was charged after stabbing a man.", "He was charged with murder after stabbing a man."),
+        ("She ran the team for ten years.", "She was in charge of running the team for ten years."),
+        (
+            "The group attacked the base.",
+            "The group claimed responsibility for attacking the base. Its fighters attacked the base.",
+        ),
+    ],
+)
+def test_an_allegation_kept_or_a_plain_deed_is_not_found(claim: str, article: str) -> None:
+    assert check(claim, article) == []
