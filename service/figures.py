@@ -150,7 +150,10 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
             if _HURT.search(c.evidence.quote) or not _HOSPITAL.search(c.evidence.quote)
             else "hospitalized"
         )
-        core = f"{q}{_count(c.injured, group)} {'was' if c.injured == 1 else 'were'} {hurt}"
+        were = "was" if c.injured == 1 else "were"
+        # "13 had minor injuries" counts the lightly hurt, not every injured: say how badly
+        severity = _severity(c) if hurt == "injured" else None
+        core = f"{q}{_count(c.injured, group)} {were} {severity + ' ' if severity else ''}{hurt}"
     if (hedge := _hedge(c)) is not None:
         # "the gunmen reportedly executed 60": the quote reports the deaths as a claim
         core = re.sub(
@@ -200,6 +203,32 @@ def _hurt_count(c: Casualty, group: str) -> str:
     if hurt is not None and _ELIDED_HURT.match(quote, hurt.end):
         return _spell(c.injured)
     return _count(c.injured, "people")
+
+
+# How badly the counted were hurt, as the quote writes it right after the number ("13 had minor
+# injuries", "two were seriously hurt"), in the number's own clause (not "nine were hurt and one
+# seriously hurt man...").
+_SEVERITY = re.compile(
+    r"(?:(?!\b(?:and|while|but|whereas)\b|\d)[^,;]){0,40}?"
+    r"\b(minor|slight(?:ly)?|light(?:ly)?|serious(?:ly)?|critical(?:ly)?|severe(?:ly)?)\b"
+    r"(?:(?!\b(?:and|while|but|whereas)\b)[^,;]){0,25}?\b(?:injur|hurt|wound|burn)",
+    re.IGNORECASE,
+)
+
+
+def _severity(c: Casualty) -> str | None:
+    """The adverb of how badly the injured were hurt ("seriously"; "slightly" for minor injuries)
+    when the quote says so of the injured number: said without it, a part reads as all."""
+    assert c.injured is not None
+    quote = c.evidence.quote
+    hurt = next((m for m in find_numbers(quote) if m.value == c.injured), None)
+    found = _SEVERITY.match(quote, hurt.end) if hurt is not None else None
+    if found is None:
+        return None
+    word = found.group(1).lower()
+    if word == "minor":
+        return "slightly"
+    return word if word.endswith("ly") else f"{word}ly"
 
 
 def _injured_hedge(c: Casualty) -> str:

@@ -24,6 +24,7 @@ from service.directions import turned_journeys
 from service.document import Document
 from service.errors import GenerationError
 from service.faithfulness import check_summary
+from service.group_doers import widened_acts
 from service.hedged_things import hedged_things
 from service.later_deaths import hurt_in_all
 from service.llm import LLM
@@ -176,6 +177,8 @@ def problems_by_check(
     article_parses = [parser().parse(s.text) for s in doc.sentences]
     claim = parser().parse(sentence)
     found["wrong_doers"] = wrong_doers(claim, article_parses)
+    # one's act given to many ("the dogs rested their muzzles" where one named dog did)
+    found["widened_acts"] = [str(w) for w in widened_acts(claim, article_parses)]
     # a relative clause given to the wrong noun ("the wife of a farmer who was stabbed")
     found["misattached"] = [str(m) for m in misattached_clauses(claim, article_parses)]
     # who did it and to whom turned round ("the fans cheered him on" -> "he cheered on the fans")

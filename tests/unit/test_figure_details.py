@@ -184,3 +184,24 @@ def test_a_reported_toll_keeps_its_hedge(
     group = "climbers" if "climbers" in quote else None
     c = _casualty(quote, killed, injured).model_copy(update={"group": group})
     assert figure_sentence(c, _event(c)) == expected
+
+
+@pytest.mark.parametrize(
+    ("quote", "injured", "expected"),
+    [
+        # how badly they were hurt, when the quote says so of this number
+        (
+            "Eleven guests had minor injuries while a waiter was taken to hospital with a serious burn.",
+            11,
+            "11 people were slightly injured.",
+        ),
+        ("Two cyclists were seriously injured in the pile-up.", 2, "Two people were seriously injured."),
+        ("One driver was critically hurt.", 1, "One person was critically injured."),
+        # not when the word belongs to someone else or says "none"
+        ("Six people were injured and one seriously hurt man was flown out.", 6, "Six people were injured."),
+        ("Five people were hurt, none seriously.", 5, "Five people were injured."),
+    ],
+)
+def test_injured_keep_how_badly_they_were_hurt(quote: str, injured: int, expected: str) -> None:
+    c = _casualty(quote, None, injured)
+    assert figure_sentence(c, _event(c)) == expected

@@ -303,7 +303,11 @@ def test_the_dead_among_the_injured_are_not_counted_twice(
             "Five people were hospitalized.",
         ),
         ("Three walkers were taken to hospital with cuts and bruises.", 3, "Three people were hospitalized."),
-        ("Three walkers were taken to hospital with minor injuries.", 3, "Three people were injured."),
+        (
+            "Three walkers were taken to hospital with minor injuries.",
+            3,
+            "Three people were slightly injured.",
+        ),
         ("Three walkers were hurt.", 3, "Three people were injured."),
     ],
 )
