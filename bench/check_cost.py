@@ -20,7 +20,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from service.dated_claims import misdated
+from service.directions import turned_journeys
 from service.document import Document
+from service.group_doers import widened_acts
 from service.hedged_things import hedged_things
 from service.modality import overstatements
 from service.name_words import names_as_things
@@ -78,6 +80,8 @@ def main() -> None:
         "names_as_things": names_as_things,
         "unstated_causes": unstated_causes,
         "misdated": misdated,
+        "turned_journeys": turned_journeys,
+        "widened_acts": widened_acts,
     }
     print(f"{len(parsed)} kept model sentences of {args.run}")
     for name, check in checks.items():

@@ -19,6 +19,7 @@ from rouge_score import tokenizers
 from service.ages import wrong_ages
 from service.attachment import misattached_clauses
 from service.bounds import reversed_bounds
+from service.cut_clauses import cut_clauses
 from service.dated_claims import misdated
 from service.directions import turned_journeys
 from service.document import Document
@@ -202,6 +203,8 @@ def problems_by_check(
     found["turned_journeys"] = [str(t) for t in turned_journeys(claim, article_parses)]
     # a thing read out of a name ("a bridge" from "Denby Bridge quarry")
     found["names_as_things"] = [str(n) for n in names_as_things(claim, article_parses)]
+    # a copy that stops where the article's clause goes on ("identified as a boy" + "continues")
+    found["cut_clauses"] = [str(c) for c in cut_clauses(claim, article_parses)]
     found["fragment"] = ["it ends in a fragment"] if _DANGLING.search(sentence) else []
     person = persons_word(sentence)
     found["voice"] = (
