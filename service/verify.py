@@ -19,6 +19,7 @@ from rouge_score import tokenizers
 from service.ages import wrong_ages
 from service.attachment import misattached_clauses
 from service.bounds import reversed_bounds
+from service.causatives import caused_deeds
 from service.cut_clauses import cut_clauses
 from service.dated_claims import misdated
 from service.directions import turned_journeys
@@ -178,6 +179,8 @@ def problems_by_check(
     article_parses = [parser().parse(s.text) for s in doc.sentences]
     claim = parser().parse(sentence)
     found["wrong_doers"] = wrong_doers(claim, article_parses)
+    # a thing had done said as the deed ("had a replica built" -> "built a replica")
+    found["caused_deeds"] = [str(c) for c in caused_deeds(claim, article_parses)]
     # one's act given to many ("the dogs rested their muzzles" where one named dog did)
     found["widened_acts"] = [str(w) for w in widened_acts(claim, article_parses)]
     # a relative clause given to the wrong noun ("the wife of a farmer who was stabbed")
