@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from service.causatives import caused_deeds
 from service.cut_clauses import cut_clauses
 from service.dated_claims import misdated
 from service.directions import turned_journeys
@@ -84,6 +85,7 @@ def main() -> None:
         "turned_journeys": turned_journeys,
         "widened_acts": widened_acts,
         "cut_clauses": cut_clauses,
+        "caused_deeds": caused_deeds,
     }
     print(f"{len(parsed)} kept model sentences of {args.run}")
     for name, check in checks.items():

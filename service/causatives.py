@@ -37,16 +37,16 @@ def _had_done(use: Token) -> bool:
     return use.dep_ in ("ccomp", "xcomp", "oprd") and use.head.lemma_.lower() in _CAUSING
 
 
+def _nouns(phrase: Token) -> set[str]:
+    """The noun and name lemmas of a phrase."""
+    return {t.lemma_.lower() for t in phrase.subtree if t.pos_ in ("NOUN", "PROPN")}
+
+
 def _done_by(use: Token, subject: Token) -> bool:
     """The use's "by" agent is the summary's subject ("built for him by a team" for "the team
     built"): a noun word in common."""
-    words = {t.lemma_.lower() for t in subject.subtree if t.pos_ in ("NOUN", "PROPN")}
-    agents = [g for c in use.children if c.dep_ == "agent" for g in c.subtree]
-    return any(t.lemma_.lower() in words for t in agents if t.pos_ in ("NOUN", "PROPN"))
-
-
-def _nouns(phrase: Token) -> set[str]:
-    return {t.lemma_.lower() for t in phrase.subtree if t.pos_ in ("NOUN", "PROPN")}
+    words = _nouns(subject)
+    return any(_nouns(c) & words for c in use.children if c.dep_ == "agent")
 
 
 def _by_another(use: Token, subject: Token) -> bool:

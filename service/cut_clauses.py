@@ -21,8 +21,13 @@ _TAIL_WORDS = (4, 6)
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def _norm(word: str) -> str:
-    return word.lower().replace("’", "'")
+def _words(doc: Doc) -> list[Token]:
+    """The tokens that are words (not punctuation), the claim's and the article's read alike."""
+    return [t for t in doc if _WORD.fullmatch(t.text)]
+
+
+def _norm(word: Token) -> str:
+    return word.lower_.replace("’", "'")
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,8 @@ class CutClause:
 
 def _tail_end(tail: list[str], sentence: Doc) -> list[int]:
     """Indices of the article tokens that end a run of the claim's last words."""
-    tokens = [t for t in sentence if _WORD.fullmatch(t.text)]
-    words = [_norm(t.text) for t in tokens]
+    tokens = _words(sentence)
+    words = [_norm(t) for t in tokens]
     n = len(tail)
     return [tokens[i + n - 1].i for i in range(len(words) - n + 1) if words[i : i + n] == tail]
 
@@ -75,7 +80,7 @@ def _cut(sentence: Doc, end: int) -> CutClause | None:
 
 def cut_clauses(claim: Doc, article: list[Doc]) -> list[CutClause]:
     """The claim's ending read against each article sentence that ends a run of its last words."""
-    words = [_norm(t.text) for t in claim if _WORD.fullmatch(t.text)]
+    words = [_norm(t) for t in _words(claim)]
     low, high = _TAIL_WORDS
     if len(words) < low:
         return []

@@ -268,9 +268,10 @@ def _main_verbs(claim: Doc) -> Iterator[_MainVerb]:
             heads = [c for c in root.children if c.dep_ == "ccomp"] or heads
         for head in heads:
             for verb in (head, *(c for c in head.children if c.dep_ == "conj")):
+                reported = told and verb is not root
                 if verb.i in verbs:
-                    yield _MainVerb(verb, False, told and verb is not root)
-                yield from (_MainVerb(deed, True, told and verb is not root) for deed in _reasons(verb))
+                    yield _MainVerb(verb, False, reported)
+                yield from (_MainVerb(deed, True, reported) for deed in _reasons(verb))
 
 
 def _reasons(verb: Token) -> Iterator[Token]:
