@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from service.relations import actions, is_passive, verb_key
+from service.relations import actions, is_passive, subject_of, verb_key
 
 _CAUSING = frozenset(("have", "get"))
 # Verbs of finding and knowing are no deed one has done for oneself ("had it found" is rare, and
@@ -55,15 +55,8 @@ def _by_another(use: Token, subject: Token) -> bool:
     specialises in building") shares no noun with the summary's subject."""
     if is_passive(use):
         return any(c.dep_ == "agent" for c in use.children)
-    token = use
-    for _ in range(3):
-        own = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if own is not None:
-            return own.pos_ != "PRON" and not (_nouns(own) & _nouns(subject))
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return False
+    own = subject_of(use, levels=3)
+    return own is not None and own.pos_ != "PRON" and not (_nouns(own) & _nouns(subject))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from service.relations import RELATIVE_PRONOUNS, actions, phrase_words, verb_key
+from service.relations import actions, phrase_words, subject_of, verb_key
 from service.syntax import is_telling
 
 _ONE_PERSON_PRONOUNS = frozenset(("he", "she"))
@@ -26,20 +26,15 @@ _AS_THE_NEXT_VERB = frozenset(
         "stop", "manage", "need", "plan", "hope", "seek", "help", "use",
     )
 )  # fmt: skip
+# How a verb continues the one before it, whose subject it shares.
+_CONTINUED = frozenset(("xcomp", "conj", "advcl"))
 # Named things that are groups or places, not one doer ("Hamas", "Britain", "the Democrats").
 _GROUP_ENTITIES = frozenset(("ORG", "GPE", "NORP", "FAC", "LOC"))
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
+def _subject(verb: Token) -> Token | None:
     """The subject of `verb`, or of the verb it continues ("began barking and then rested")."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            return child
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i and depth < 4:
-        return _subject(verb.head, depth + 1)
-    return None
+    return subject_of(verb, climb=_CONTINUED, levels=5)
 
 
 def _group(noun: Token) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from service.relations import RELATIVE_PRONOUNS, actions, phrase_words, same_names, verb_key
+from service.relations import actions, phrase_words, same_names, subject_of, verb_key
 from service.syntax import is_telling
 
 _MODALS = frozenset(("can", "could", "may", "might", "will", "would", "shall", "should", "must", "'ll", "'d"))
@@ -61,7 +61,7 @@ _ALLEGING = frozenset(
 # Prepositions under which a gerund gives the reason for or the deed before the main verb, which
 # the sentence takes as done ("arrested for trying to enter", "jailed after stealing").
 _REASONS = frozenset(("for", "after", "over"))
-_SUBJECTS = ("nsubj", "nsubjpass")
+_SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
@@ -208,17 +208,7 @@ def plainly_done(verb: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of `verb` or of the nearest verb above it ("Lind is expected to be named")."""
-    token = verb
-    for _ in range(4):
-        for child in token.children:
-            if child.dep_ in _SUBJECTS:
-                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                    return token.head
-                return child
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
+    return subject_of(verb, deps=_SUBJECTS)
 
 
 def _words(noun: Token | None) -> frozenset[str]:

@@ -71,6 +71,29 @@ def name_words(words: Iterable[Token]) -> frozenset[str]:
     )
 
 
+def subject_of(
+    verb: Token,
+    *,
+    deps: frozenset[str] = frozenset(("nsubj",)),
+    climb: frozenset[str] | None = None,
+    levels: int = 4,
+) -> Token | None:
+    """The subject of `verb`, or of the verb it hangs from (only through the dependencies in
+    `climb` when given, at most `levels` verbs up); a relative pronoun is the noun its clause
+    describes ("the dog that barked")."""
+    token = verb
+    for _ in range(levels):
+        for child in token.children:
+            if child.dep_ in deps:
+                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                    return token.head
+                return child
+        if token.head.i == token.i or (climb is not None and token.dep_ not in climb):
+            return None
+        token = token.head
+    return None
+
+
 def _doer_of_noun(noun: Token) -> Doer:
     if noun.pos_ == "PRON" or noun.lower_ in RELATIVE_PRONOUNS:
         return SOMEONE
