@@ -3,6 +3,7 @@ and the unseen sets, read by one rule of code (no model), each hit printed for a
 
     python bench/number_rules.py wide_tolls     # tolls summed over many events
     python bench/number_rules.py foreseen       # casualties only foreseen
+    python bench/number_rules.py other_tellers  # "police said" telling of another noun, not the number
 """
 
 from __future__ import annotations
@@ -13,12 +14,25 @@ from pathlib import Path
 
 from service.foreseen import foreseen
 from service.numbers import NumberMention, find_numbers
+from service.syntax import parser, tells_of_another_thing
 from service.text import sentences
 from service.wide_tolls import counts_many_events
+
+
+def _other_tellers(sentence: str, mention: NumberMention) -> bool:
+    """Some subject of the sentence tells of another noun than the number."""
+    doc = parser().parse(sentence)
+    subjects = [t for t in doc if t.dep_ == "nsubj"]
+    return any(
+        tells_of_another_thing(doc, (t.idx, t.idx + len(t.text)), (mention.start, mention.end))
+        for t in subjects
+    )
+
 
 RULES: dict[str, Callable[[str, NumberMention], bool]] = {
     "wide_tolls": counts_many_events,
     "foreseen": foreseen,
+    "other_tellers": _other_tellers,
 }
 
 

@@ -45,6 +45,7 @@ from service.syntax import (
     parser,
     same_clause,
     same_time,
+    tells_of_another_thing,
 )
 from service.text import Span
 from service.timex import first_time_expression, names_another_moment, time_phrase
@@ -244,6 +245,9 @@ def check_source(
     if not ATTRIBUTION.search(sentence):
         warnings.append(f"dropped claimant {s!r}: the sentence attributes the figure to no one")
         return None
+    if _named_in(s, sentence) and _tells_of_another_thing(s, sentence, value):
+        warnings.append(f"dropped claimant {s!r}: in the sentence it tells of something else, not of {value}")
+        return None
     if _named_in(s, sentence) and _said_another(s, sentence, value):
         mention = _mention(sentence, value)
         speaker = parser().speaker(sentence, mention.start, mention.end) if mention else None
@@ -269,6 +273,17 @@ def _said_another(source: str, sentence: str, value: int | None) -> bool:
         return False
     doc = parser().parse(sentence)
     return credited_to_another(doc, (at, at + len(source)), (mention.start, mention.end))
+
+
+def _tells_of_another_thing(source: str, sentence: str, value: int | None) -> bool:
+    """The sentence's "X said" describes another noun than the figure (read from the parse)."""
+    mention = _mention(sentence, value)
+    at = sentence.lower().find(source.lower())
+    if mention is None or at < 0:
+        return False
+    return tells_of_another_thing(
+        parser().parse(sentence), (at, at + len(source)), (mention.start, mention.end)
+    )
 
 
 def _named_in(name: str, text: str) -> bool:

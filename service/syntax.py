@@ -521,6 +521,27 @@ def credited_to_another(doc: Doc, source: tuple[int, int], number: tuple[int, in
     return step.i != theirs.i
 
 
+def tells_of_another_thing(doc: Doc, source: tuple[int, int], number: tuple[int, int]) -> bool:
+    """The source at `source` tells, in a clause describing some other noun, what that noun is,
+    not the number: "six died in circumstances that police said were suicides" does not credit
+    six to police. Only a verb of telling in a relative or adnominal clause outside the number's,
+    of a noun other than the counted one."""
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in (source, number)]
+    if any(span is None or len(span) == 0 for span in spans):
+        return False
+    who, figure = (span.root for span in spans if span is not None)
+    if _speaker_verb(figure) is not None or _according_to(figure) is not None:
+        return False
+    teller = who.head
+    if who.dep_ != "nsubj" or not (_TELLING.match(teller.lemma_.lower()) or teller.lemma_.lower() in _GIVING):
+        return False
+    if teller.dep_ not in ("relcl", "acl") or any(t.i == figure.i for t in teller.subtree):
+        return False
+    # "12 victims who police said were shot": told of the counted people, so of the number
+    counted = figure.head if figure.dep_ == "nummod" else figure
+    return teller.head.i not in (figure.i, counted.i)
+
+
 def _hears(who: Token, giver: Token) -> bool:
     """`who` is told the news by `giver`'s subject: its object ("told reporters") or "to" whom
     it is said ("said to reporters", "told to the press")."""

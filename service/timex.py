@@ -23,7 +23,8 @@ _CORE = (
     rf"|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?(?:,?\s+\d{{4}})?"
     rf"|(?:{_MONTH})(?:\s+\d{{4}})?|(?:19|20)\d\d|the\s+(?:19|20)\d0s"
-    rf"|today|yesterday|tonight|overnight|now|recently"
+    # ("now" is the time of writing, the state things are in, never the day an event happened)
+    rf"|today|yesterday|tonight|overnight|recently"
     rf"|(?:this|last|next|that|the\s+previous|the\s+following)\s+(?:week|month|year|weekend|"
     rf"{_PART}|{_WEEKDAY}|{_MONTH})"
     rf"|(?:earlier|later)\s+(?:this|that|last|in\s+the)\s+(?:week|month|year|day|{_PART})"

@@ -65,6 +65,40 @@ def test_source_rules() -> None:
     assert check_source("said", sent, art, None, None, w) is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source", "value", "kept"),
+    [
+        # the teller speaks of the fires or circumstances, in a clause of their own: no claimant
+        (
+            "Four people died in a fire that investigators said was started deliberately.",
+            "investigators",
+            4,
+            False,
+        ),
+        (
+            "Six former aides have died this year in ways that police have said were suicides.",
+            "police",
+            6,
+            False,
+        ),
+        # the teller gives the number
+        ("Five people died in the blast, police said.", "police", 5, True),
+        ("Police found 12 victims who officers said had been shot.", "officers", 12, True),
+        ("Police, who said the toll could rise, reported that five people died.", "Police", 5, True),
+        (
+            "Twelve people died, according to officials who said the search would go on.",
+            "officials",
+            12,
+            True,
+        ),
+    ],
+)
+def test_a_teller_of_another_noun_is_no_claimant(sentence: str, source: str, value: int, kept: bool) -> None:
+    warnings: list[str] = []
+    assert (check_source(source, sentence, sentence, None, None, warnings, value) == source) is kept
+    assert bool(warnings) is not kept
+
+
 def test_ground_builds_events_with_code_offsets() -> None:
     article = "Title\n\nAt least 38 people were killed in Tarsa on Tuesday."
     start = article.index("At least")
