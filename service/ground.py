@@ -14,6 +14,7 @@ from service.foreseen import foreseen
 from service.later_deaths import hurt_before
 from service.not_here import aimed_at, journey_end
 from service.numbers import NumberMention, find_numbers
+from service.parties import checked_party
 from service.places import (
     BACKGROUND,
     EVENT_STEMS,
@@ -583,8 +584,8 @@ def ground(
                     date_text=when,
                     date=resolve_date(when, published),
                     location=place,
-                    perpetrator=check_text(facts.by, article),
-                    target=facts.target,
+                    perpetrator=checked_party(facts.by, "perpetrator", sentence, article, report.warnings),
+                    target=checked_party(facts.target, "target", sentence, article, report.warnings),
                     casualties=figures,
                 )
             )

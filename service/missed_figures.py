@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from service.extract import Candidate, FigureDraft, Reading, SentenceFacts
 from service.foreseen import foreseen
 from service.numbers import NumberMention, find_numbers
 from service.roles import window_role
-from service.syntax import number_token, parser
+from service.syntax import is_telling, number_token, parser
 from service.wide_tolls import counts_many_events
 
 # A part of a toll given before ("40 died, including 12 children", "among them three police"):
@@ -43,12 +45,24 @@ def _part(sentence: str, mention: NumberMention) -> bool:
     return bool(_PART_BEFORE.search(sentence[: mention.start]) or _PART_AFTER.match(sentence[mention.end :]))
 
 
+def _told_twice(token: Token) -> bool:
+    """The number is hearsay: one teller gives what another told ("the neighbour said the man
+    told her one had died"), which the model's reading, not the parse, must weigh."""
+    tellers = [
+        v
+        for v in token.ancestors
+        if is_telling(v.lemma_.lower()) and any(c.dep_ == "nsubj" for c in v.children)
+    ]
+    return len(tellers) >= 2
+
+
 def _no_deed(sentence: str, mention: NumberMention) -> bool:
     """The number does not count people something happened to: the harm is only foreseen ("one
     hornet can kill 40 bees"), the number is the doer ("one gunman killed"), or it sums many
-    events ("the national road toll stands at 10")."""
+    events ("the national road toll stands at 10"); nor is it the parse's to add when it is
+    hearsay."""
     token = number_token(parser().parse(sentence), mention.start, mention.end)
-    if token is None:
+    if token is None or _told_twice(token):
         return True
     noun = token.head if token.dep_ == "nummod" else token
     if noun.dep_ == "agent" or (noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children)):

@@ -52,6 +52,9 @@ def _fig(killed: int | None = None, injured: int | None = None, source: str | No
         ("One hornet can kill 40 bees in a minute.", []),
         ("The virus may have killed 300 people.", []),
         ("Floods kill about 40 people a year in the valley.", []),
+        # hearsay (one teller giving what another told) is the model's to weigh, not the parse's
+        ("The landlord said his tenant had told him that three people were hurt in the fire.", []),
+        ("Police said three people were hurt in the fire.", [(None, 3, "Police")]),
         # a denied casualty word counts no one
         ("No one was hurt when 12 carriages left the rails.", []),
     ],
