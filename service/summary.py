@@ -314,8 +314,18 @@ def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel], ti
 
 def summary_lead(doc: Document, skip: set[str]) -> str:
     """The lead without the headline and without the casualty sentences: code states their figures
-    (with sources), so the model has no casualty numbers to copy or restate unattributed."""
-    return lead_text("\n".join(s.text for s in doc.body if s.text not in skip))
+    (with sources), so the model has no casualty numbers to copy or restate unattributed. Photo
+    captions lose their label and picture directions ("Row: the singer (left) on stage" is "The
+    singer on stage"): a small model reads a label as part of the scene."""
+    kept = (_as_prose(s.text) for s in doc.body if s.text not in skip)
+    return lead_text("\n".join(text for text in kept if text))
+
+
+def _as_prose(sentence: str) -> str | None:
+    """A caption without its label and directions (None when no clause is left), else the sentence."""
+    if not is_caption(sentence):
+        return sentence
+    return reframe(sentence)[0]
 
 
 def _not_headline(sentences_: list[str], title: str | None) -> list[str]:

@@ -8,7 +8,7 @@ from service.figures import figure_sentence, figure_sentences
 from service.llm import FakeLLM
 from service.prompts import load_prompts
 from service.schema import Casualty, Event, Evidence
-from service.summary import SummaryResult, problems, repair, summarize, tidy
+from service.summary import SummaryResult, problems, repair, summarize, summary_lead, tidy
 from service.verify import code_problems
 
 ARTICLE = "At least 38 people were killed in Tarsa on Tuesday, the fire service said. Rebels fired rockets."
@@ -573,3 +573,15 @@ def test_an_event_is_summed_up_by_its_largest_toll_not_by_the_first_one_told() -
     e = event(location="Varna", date_text=None, event_type="shooting", casualties=[gunmen, victims])
     ((sentence, _),) = figure_sentences([e])
     assert sentence.startswith("40 people")
+
+
+def test_the_models_lead_gives_captions_without_their_label_or_directions() -> None:
+    text = (
+        "Fury: The mayor (left) speaks to residents at a meeting in the town hall on Monday.\n"
+        "Residents said the new road would split the village in two.\n"
+        "Pictured: The village green."
+    )
+    assert summary_lead(Document.from_text(text), set()) == (
+        "The mayor speaks to residents at a meeting in the town hall on Monday.\n"
+        "Residents said the new road would split the village in two."
+    )
