@@ -80,7 +80,16 @@ _FOUND_SAID = {
 }
 # A place in these relations names a kind of thing ("Seattle storm", "Georgia's police").
 _MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
-_OVER_A_PERIOD = re.compile(r"\b(?:since|so far|to date|in all|in total|altogether)\b", re.IGNORECASE)
+_OVER_A_PERIOD = re.compile(
+    r"\b(?:since|so far|to date|in all|in total|altogether)\b"
+    # a span of time counted over ("over the past two months", "in the last week")
+    r"|\b(?:over|during|in|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
+    r"(?:days?|weeks?|months?|years?)\b"
+    # many events counted together ("in twelve coordinated attacks", "a wave of bombings")
+    r"|\b(?:attacks|bombings|shootings|strikes|airstrikes|air strikes|raids|blasts|explosions|crashes|"
+    r"clashes|fires|storms|assaults|incidents)\b|\b(?:series|wave|spate|string)\s+of\b",
+    re.IGNORECASE,
+)
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 _MONTH = rf"(?:{MONTH_ALT})\.?"
 # A calendar day takes "on" ("on May 3", "on 3 May 2019"); a month or a year alone takes "in".
@@ -170,7 +179,8 @@ def figure_sentence(c: Casualty, event: Event, following: str = "") -> str:
     source = f", according to {c.claimed_by}" if c.claimed_by else ""
     # The event's name is the model's reading: say it only if the quote itself says so.
     cue = EVENT_CUES.get(event.event_type)
-    # A toll counted over a period ("killed by shelling since May") is not "in a bombing": one event.
+    # A toll counted over a period or over many events ("killed by shelling since May", "in twelve
+    # attacks") is not "in a bombing": one event.
     one_event = not _OVER_A_PERIOD.search(c.evidence.quote)
     how = (
         EVENT_PHRASES.get(event.event_type, "") if cue and cue.search(c.evidence.quote) and one_event else ""

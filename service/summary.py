@@ -312,13 +312,14 @@ def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel], ti
     return tidy(_join(_not_headline(answer.sentences, title)))  # type: ignore[attr-defined]
 
 
-def summary_lead(doc: Document, skip: set[str]) -> str:
+def summary_lead(doc: Document, skip: set[str], *, paragraphs: bool = False) -> str:
     """The lead without the headline and without the casualty sentences: code states their figures
-    (with sources), so the model has no casualty numbers to copy or restate unattributed. Photo
+    (with sources), so the model has no casualty numbers to copy or restate unattributed (a lead
+    without figures keeps every sentence, a blank line apart). Photo
     captions lose their label and picture directions ("Row: the singer (left) on stage" is "The
     singer on stage"): a small model reads a label as part of the scene."""
     kept = (_as_prose(s.text) for s in doc.body if s.text not in skip)
-    return lead_text("\n".join(text for text in kept if text))
+    return lead_text(("\n\n" if paragraphs else "\n").join(text for text in kept if text))
 
 
 def _as_prose(sentence: str) -> str | None:
@@ -352,11 +353,7 @@ def summarize(
     figures = figure_sentences(events, doc.original)
     budget = MAX_WORDS - len(" ".join(f.text for f in figures).split())
     schema: type[BaseModel] = OpeningDraft if figures else PlainDraft
-    lead = (
-        summary_lead(doc, figure_quotes or set())
-        if figures
-        else lead_text("\n\n".join(s.text for s in doc.body))
-    )
+    lead = summary_lead(doc, figure_quotes or set()) if figures else summary_lead(doc, set(), paragraphs=True)
     messages = build_messages(prompts, title, lead, bool(figures))
     try:
         result = _checked(llm, messages, schema, doc, prompts.lexicon, budget)

@@ -561,6 +561,24 @@ def test_a_toll_counted_over_a_period_is_not_said_as_one_event() -> None:
     assert "in a bombing" in figure_sentence(one, over_time.model_copy(update={"casualties": [one]}))
 
 
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Police said 30 people were killed in nine coordinated bombings across the city",
+        "At least 30 people have been killed in bombings over the past two weeks",
+        "A wave of bombing has killed 30 people in the capital",
+        "30 people were killed by bombing in the last month",
+    ],
+)
+def test_a_toll_over_many_events_is_not_said_as_one(quote: str) -> None:
+    c = Casualty(
+        killed=30, injured=None, group="people", qualifier=None, claimed_by=None,
+        evidence=Evidence(quote=quote, start=0, end=len(quote)),
+    )  # fmt: skip
+    many = event(location="the city", date_text=None, event_type="bombing", casualties=[c])
+    assert "in a bombing" not in figure_sentence(c, many)
+
+
 def test_an_event_is_summed_up_by_its_largest_toll_not_by_the_first_one_told() -> None:
     def casualty(killed: int, quote: str, start: int) -> Casualty:
         return Casualty(
