@@ -315,18 +315,14 @@ def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel], ti
 def summary_lead(doc: Document, skip: set[str], *, paragraphs: bool = False) -> str:
     """The lead without the headline and without the casualty sentences: code states their figures
     (with sources), so the model has no casualty numbers to copy or restate unattributed (a lead
-    without figures keeps every sentence, a blank line apart). Photo
-    captions lose their label and picture directions ("Row: the singer (left) on stage" is "The
-    singer on stage"): a small model reads a label as part of the scene."""
-    kept = (_as_prose(s.text) for s in doc.body if s.text not in skip)
-    return lead_text(("\n\n" if paragraphs else "\n").join(text for text in kept if text))
-
-
-def _as_prose(sentence: str) -> str | None:
-    """A caption without its label and directions (None when no clause is left), else the sentence."""
-    if not is_caption(sentence):
-        return sentence
-    return reframe(sentence)[0]
+    without figures keeps every sentence, a blank line apart). Photo captions are left out: they
+    describe a picture, were often written before the story was updated ("critically wounded"
+    above "later died"), and a small model reads their label as the scene ("Row: the singer on
+    stage" as "a row of people"); only an article of captions alone gives them, unlabelled."""
+    body = [s.text for s in doc.body if s.text not in skip]
+    prose = [text for text in body if not is_caption(text)]
+    kept = prose or [text for text in (reframe(t)[0] for t in body) if text]
+    return lead_text(("\n\n" if paragraphs else "\n").join(kept))
 
 
 def _not_headline(sentences_: list[str], title: str | None) -> list[str]:

@@ -593,13 +593,19 @@ def test_an_event_is_summed_up_by_its_largest_toll_not_by_the_first_one_told() -
     assert sentence.startswith("40 people")
 
 
-def test_the_models_lead_gives_captions_without_their_label_or_directions() -> None:
+def test_the_models_lead_leaves_photo_captions_out() -> None:
     text = (
         "Fury: The mayor (left) speaks to residents at a meeting in the town hall on Monday.\n"
         "Residents said the new road would split the village in two.\n"
         "Pictured: The village green."
     )
-    assert summary_lead(Document.from_text(text), set()) == (
-        "The mayor speaks to residents at a meeting in the town hall on Monday.\n"
-        "Residents said the new road would split the village in two."
+    assert (
+        summary_lead(Document.from_text(text), set())
+        == "Residents said the new road would split the village in two."
+    )
+    # an article of captions alone gives them, without their labels
+    only = "Fury: The mayor (left) speaks to residents at a meeting on Monday.\nPictured: The village green."
+    assert (
+        summary_lead(Document.from_text(only), set())
+        == "The mayor speaks to residents at a meeting on Monday."
     )
