@@ -312,17 +312,10 @@ def _draft(llm: LLM, messages: list[dict[str, str]], schema: type[BaseModel], ti
     return tidy(_join(_not_headline(answer.sentences, title)))  # type: ignore[attr-defined]
 
 
-def summary_lead(doc: Document, skip: set[str], *, paragraphs: bool = False) -> str:
+def summary_lead(doc: Document, skip: set[str]) -> str:
     """The lead without the headline and without the casualty sentences: code states their figures
-    (with sources), so the model has no casualty numbers to copy or restate unattributed (a lead
-    without figures keeps every sentence, a blank line apart). Photo captions are left out: they
-    describe a picture, were often written before the story was updated ("critically wounded"
-    above "later died"), and a small model reads their label as the scene ("Row: the singer on
-    stage" as "a row of people"); only an article of captions alone gives them, unlabelled."""
-    body = [s.text for s in doc.body if s.text not in skip]
-    prose = [text for text in body if not is_caption(text)]
-    kept = prose or [text for text in (reframe(t)[0] for t in body) if text]
-    return lead_text(("\n\n" if paragraphs else "\n").join(kept))
+    (with sources), so the model has no casualty numbers to copy or restate unattributed."""
+    return lead_text("\n".join(s.text for s in doc.body if s.text not in skip))
 
 
 def _not_headline(sentences_: list[str], title: str | None) -> list[str]:
@@ -349,7 +342,11 @@ def summarize(
     figures = figure_sentences(events, doc.original)
     budget = MAX_WORDS - len(" ".join(f.text for f in figures).split())
     schema: type[BaseModel] = OpeningDraft if figures else PlainDraft
-    lead = summary_lead(doc, figure_quotes or set()) if figures else summary_lead(doc, set(), paragraphs=True)
+    lead = (
+        summary_lead(doc, figure_quotes or set())
+        if figures
+        else lead_text("\n\n".join(s.text for s in doc.body))
+    )
     messages = build_messages(prompts, title, lead, bool(figures))
     try:
         result = _checked(llm, messages, schema, doc, prompts.lexicon, budget)

@@ -8,7 +8,7 @@ from service.figures import figure_sentence, figure_sentences
 from service.llm import FakeLLM
 from service.prompts import load_prompts
 from service.schema import Casualty, Event, Evidence
-from service.summary import SummaryResult, problems, repair, summarize, summary_lead, tidy
+from service.summary import SummaryResult, problems, repair, summarize, tidy
 from service.verify import code_problems
 
 ARTICLE = "At least 38 people were killed in Tarsa on Tuesday, the fire service said. Rebels fired rockets."
@@ -591,21 +591,3 @@ def test_an_event_is_summed_up_by_its_largest_toll_not_by_the_first_one_told() -
     e = event(location="Varna", date_text=None, event_type="shooting", casualties=[gunmen, victims])
     ((sentence, _),) = figure_sentences([e])
     assert sentence.startswith("40 people")
-
-
-def test_the_models_lead_leaves_photo_captions_out() -> None:
-    text = (
-        "Fury: The mayor (left) speaks to residents at a meeting in the town hall on Monday.\n"
-        "Residents said the new road would split the village in two.\n"
-        "Pictured: The village green."
-    )
-    assert (
-        summary_lead(Document.from_text(text), set())
-        == "Residents said the new road would split the village in two."
-    )
-    # an article of captions alone gives them, without their labels
-    only = "Fury: The mayor (left) speaks to residents at a meeting on Monday.\nPictured: The village green."
-    assert (
-        summary_lead(Document.from_text(only), set())
-        == "The mayor speaks to residents at a meeting on Monday."
-    )
