@@ -34,6 +34,7 @@ from service.modality import overstatements
 from service.name_words import names_as_things
 from service.numbers import find_numbers
 from service.prompts import PromptSet
+from service.rankings import widened_ranks
 from service.relations import wrong_doers
 from service.roles import figure_role
 from service.schema import Event
@@ -208,6 +209,8 @@ def problems_by_check(
     found["names_as_things"] = [str(n) for n in names_as_things(claim, article_parses)]
     # a copy that stops where the article's clause goes on ("identified as a boy" + "continues")
     found["cut_clauses"] = [str(c) for c in cut_clauses(claim, article_parses)]
+    # a ranking cut from what it ranks within ("the third killer put to death this year")
+    found["widened_ranks"] = [str(r) for r in widened_ranks(claim, article_parses)]
     found["fragment"] = ["it ends in a fragment"] if _DANGLING.search(sentence) else []
     person = persons_word(sentence)
     found["voice"] = (
