@@ -50,6 +50,9 @@ _IMPLICATIVE = re.compile(
     r"remember|make|cause|lead|allow|enable|choose)$",
     re.IGNORECASE,
 )
+# Tellers that make a relative clause's act their word: "the man who police say shot her", "the
+# woman prosecutors believe hid the money".
+_TOLD_OF = frozenset(("say", "believe", "allege", "claim", "think", "suspect", "contend", "accuse"))
 # Words that make what hangs from them an allegation, not a finding ("accused of trying", "charged
 # with causing", "on suspicion of attacking", "denies hiding", "prosecutors allege that she hid").
 _ALLEGING = frozenset(
@@ -138,12 +141,15 @@ def _irrealis(verb: Token) -> bool:
 def alleged(verb: Token) -> bool:
     """`verb` hangs from a word of accusation or denial ("accused of trying to enter", "on
     suspicion of attacking", "denies hiding"), through prepositions, clauses and infinitives, below
-    any other verb: "police said he was accused of stealing" is alleged, "police said he stole" is not."""
+    any other verb, or from a teller inside a relative clause ("the man who police say shot her"):
+    "police said he was accused of stealing" is alleged, "police said he stole" is not."""
     token = verb
     for _ in range(5):
         head = token.head
         if head.i == token.i:
             return False
+        if head.dep_ == "relcl" and head.lemma_.lower() in _TOLD_OF and token.dep_ in ("ccomp", "xcomp"):
+            return True  # "a woman who police say duped a mother": the act is the police's word
         if (head.lemma_.lower() in _ALLEGING or head.lower_ in _ALLEGING) and head.head.lower_ != "in":
             # "accused of", "charged with", "denies hiding", "alleges that"; not "charged after
             # stabbing" (a deed), nor "in charge of running" (a post)
@@ -207,7 +213,16 @@ def plainly_done(verb: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of `verb` or of the nearest verb above it ("Lind is expected to be named")."""
+    """The subject of `verb` or of the nearest verb above it ("Lind is expected to be named"); in
+    "the man who police say shot her" the man, not the police."""
+    head = verb.head
+    if (
+        verb.dep_ in ("ccomp", "xcomp")
+        and head.dep_ == "relcl"
+        and head.lemma_.lower() in _TOLD_OF
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    ):
+        return head.head
     return subject_of(verb, deps=_SUBJECTS)
 
 
@@ -262,6 +277,10 @@ def _main_verbs(claim: Doc) -> Iterator[_MainVerb]:
                 if verb.i in verbs:
                     yield _MainVerb(verb, False, reported)
                 yield from (_MainVerb(deed, True, reported) for deed in _reasons(verb))
+                # what a relative clause on one of its participants states ("a woman who duped")
+                for noun in (c for c in verb.children if c.dep_ in _SUBJECTS or c.dep_ == "dobj"):
+                    for clause in (c for c in noun.children if c.dep_ == "relcl" and c.i in verbs):
+                        yield _MainVerb(clause, False, reported)
 
 
 def _reasons(verb: Token) -> Iterator[Token]:

@@ -643,6 +643,9 @@ def told_not_happened(doc: Doc, start: int, end: int, *, finding: bool = False) 
     return head.pos_ in ("VERB", "AUX") and bool(_TELLING.match(lemma) or (finding and _FINDING.match(lemma)))
 
 
+_ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000"), " ")
+
+
 class Parser:
     """A loaded spaCy pipeline with a bounded cache of parsed sentences (read-only after load)."""
 
@@ -651,7 +654,9 @@ class Parser:
         self.parse = lru_cache(maxsize=2048)(self._parse)
 
     def _parse(self, sentence: str) -> Doc:
-        return self._nlp(sentence)
+        # A no-break or thin space (common in pasted web text) is a token of its own to spaCy and
+        # breaks the parse around it ("who\u00a0police say duped"); one space for one keeps offsets.
+        return self._nlp(sentence.translate(_ODD_SPACES))
 
     def role(self, sentence: str, start: int, end: int) -> Role | None:
         """What the number at [start, end) of `sentence` counts, by the parse."""

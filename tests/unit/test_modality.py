@@ -107,6 +107,12 @@ def test_code_problems_drops_a_forecast_said_as_done() -> None:
             "A student was detained for trying to cross the border.",
             "A student suspected of trying to cross the border was detained on Monday.",
         ),
+        # a teller inside a relative clause: the act is the teller's word, in a clause or not
+        (
+            "A man who robbed two banks was arrested.",
+            "A man who police say robbed two banks was arrested on Friday.",
+        ),
+        ("The man robbed two banks.", "A man who police say robbed two banks was arrested on Friday."),
     ],
 )
 def test_an_allegation_said_as_done_is_found(claim: str, article: str) -> None:
@@ -122,6 +128,12 @@ def test_an_allegation_said_as_done_is_found(claim: str, article: str) -> None:
             "A man accused of stealing a painting from the gallery was arrested at the border.",
         ),
         ("Police said he attacked a guard.", "He was held on suspicion of attacking a guard."),
+        (
+            "Police say the man robbed two banks.",
+            "A man who police say robbed two banks was arrested on Friday.",
+        ),
+        # a relative clause the article states plainly
+        ("A man who robbed two banks was arrested.", "A man who robbed two banks was arrested on Friday."),
         # the article also states the deed plainly
         (
             "She hid the money.",
