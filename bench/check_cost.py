@@ -28,6 +28,7 @@ from service.group_doers import widened_acts
 from service.hedged_things import hedged_things
 from service.modality import overstatements
 from service.name_words import names_as_things
+from service.rankings import widened_ranks
 from service.schema import Event
 from service.sequence import reversed_order, unstated_causes
 from service.sides import reversed_sides
@@ -86,6 +87,7 @@ def main() -> None:
         "widened_acts": widened_acts,
         "cut_clauses": cut_clauses,
         "caused_deeds": caused_deeds,
+        "widened_ranks": widened_ranks,
     }
     print(f"{len(parsed)} kept model sentences of {args.run}")
     for name, check in checks.items():
