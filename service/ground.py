@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -266,25 +266,29 @@ def check_source(
     return None
 
 
-def _said_another(source: str, sentence: str, value: int | None) -> bool:
-    """The sentence gives `value` through another speaker than `source` (read from the parse)."""
+def _read_source(
+    read: Callable[[Doc, tuple[int, int], tuple[int, int]], bool],
+    source: str,
+    sentence: str,
+    value: int | None,
+) -> bool:
+    """`read` on the sentence's parse, the span of `source` and that of the number `value`; False
+    when either is not written in the sentence."""
     mention = _mention(sentence, value)
     at = sentence.lower().find(source.lower())
     if mention is None or at < 0:
         return False
-    doc = parser().parse(sentence)
-    return credited_to_another(doc, (at, at + len(source)), (mention.start, mention.end))
+    return read(parser().parse(sentence), (at, at + len(source)), (mention.start, mention.end))
+
+
+def _said_another(source: str, sentence: str, value: int | None) -> bool:
+    """The sentence gives `value` through another speaker than `source` (read from the parse)."""
+    return _read_source(credited_to_another, source, sentence, value)
 
 
 def _tells_of_another_thing(source: str, sentence: str, value: int | None) -> bool:
     """The sentence's "X said" describes another noun than the figure (read from the parse)."""
-    mention = _mention(sentence, value)
-    at = sentence.lower().find(source.lower())
-    if mention is None or at < 0:
-        return False
-    return tells_of_another_thing(
-        parser().parse(sentence), (at, at + len(source)), (mention.start, mention.end)
-    )
+    return _read_source(tells_of_another_thing, source, sentence, value)
 
 
 def _named_in(name: str, text: str) -> bool:

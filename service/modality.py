@@ -138,6 +138,13 @@ def _irrealis(verb: Token) -> bool:
     return True
 
 
+def _told_in_relative(verb: Token) -> bool:
+    """`verb` is what a teller inside a relative clause tells ("the man who police say shot her":
+    shot)."""
+    head = verb.head
+    return verb.dep_ in ("ccomp", "xcomp") and head.dep_ == "relcl" and head.lemma_.lower() in _TOLD_OF
+
+
 def alleged(verb: Token) -> bool:
     """`verb` hangs from a word of accusation or denial ("accused of trying to enter", "on
     suspicion of attacking", "denies hiding"), through prepositions, clauses and infinitives, below
@@ -148,7 +155,7 @@ def alleged(verb: Token) -> bool:
         head = token.head
         if head.i == token.i:
             return False
-        if head.dep_ == "relcl" and head.lemma_.lower() in _TOLD_OF and token.dep_ in ("ccomp", "xcomp"):
+        if _told_in_relative(token):
             return True  # "a woman who police say duped a mother": the act is the police's word
         if (head.lemma_.lower() in _ALLEGING or head.lower_ in _ALLEGING) and head.head.lower_ != "in":
             # "accused of", "charged with", "denies hiding", "alleges that"; not "charged after
@@ -215,14 +222,8 @@ def plainly_done(verb: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The subject of `verb` or of the nearest verb above it ("Lind is expected to be named"); in
     "the man who police say shot her" the man, not the police."""
-    head = verb.head
-    if (
-        verb.dep_ in ("ccomp", "xcomp")
-        and head.dep_ == "relcl"
-        and head.lemma_.lower() in _TOLD_OF
-        and not any(c.dep_ in _SUBJECTS for c in verb.children)
-    ):
-        return head.head
+    if _told_in_relative(verb) and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return verb.head.head
     return subject_of(verb, deps=_SUBJECTS)
 
 

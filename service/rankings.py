@@ -48,12 +48,11 @@ def _restrictions(noun: Token) -> list[Token]:
     ]
 
 
-def _kept(restriction: Token, claim: Doc) -> bool:
-    """The summary keeps the restriction: every name, noun and number of it (its verbs may be
-    said in other words: "taken in" for "of")."""
-    words = {t.lemma_.lower() for t in claim}
+def _kept(restriction: Token, lemmas: frozenset[str]) -> bool:
+    """The summary (its lemmas) keeps the restriction: every name, noun and number of it
+    (its verbs may be said in other words: "taken in" for "of")."""
     content = [t for t in restriction.subtree if t.pos_ in ("NOUN", "PROPN", "NUM")]
-    return all(t.lemma_.lower() in words for t in content)
+    return all(t.lemma_.lower() in lemmas for t in content)
 
 
 @dataclass(frozen=True)
@@ -70,6 +69,7 @@ class WidenedRank:
 def widened_ranks(claim: Doc, article: list[Doc]) -> list[WidenedRank]:
     """Ranked nouns of `claim` that the article ranks only within words the claim leaves out."""
     found = []
+    lemmas = frozenset(t.lemma_.lower() for t in claim)
     for noun in claim:
         if noun.pos_ != "NOUN" or (rank := _rank(noun)) is None:
             continue
@@ -83,7 +83,7 @@ def widened_ranks(claim: Doc, article: list[Doc]) -> list[WidenedRank]:
             continue
         dropped = []
         for use in uses:
-            missing = [r for r in _restrictions(use) if not _kept(r, claim)]
+            missing = [r for r in _restrictions(use) if not _kept(r, lemmas)]
             if not missing:
                 break
             dropped.append(missing[0])

@@ -484,14 +484,15 @@ def _speaker_verb(token: Token) -> Token | None:
     """The nearest verb above `token` through which a named speaker gives it: a verb of telling
     or of giving a figure with a subject of its own ("police said", "officials put")."""
     for above in token.ancestors:
-        lemma = above.lemma_.lower()
-        if (
-            above.pos_ in ("VERB", "AUX")
-            and (_TELLING.match(lemma) or lemma in _GIVING)
-            and _has_subject(above)
-        ):
+        if above.pos_ in ("VERB", "AUX") and _gives_news(above) and _has_subject(above):
             return above
     return None
+
+
+def _gives_news(verb: Token) -> bool:
+    """A verb of telling or of giving a figure ("said", "put the toll at")."""
+    lemma = verb.lemma_.lower()
+    return bool(_TELLING.match(lemma)) or lemma in _GIVING
 
 
 def credited_to_another(doc: Doc, source: tuple[int, int], number: tuple[int, int]) -> bool:
@@ -533,7 +534,7 @@ def tells_of_another_thing(doc: Doc, source: tuple[int, int], number: tuple[int,
     if _speaker_verb(figure) is not None or _according_to(figure) is not None:
         return False
     teller = who.head
-    if who.dep_ != "nsubj" or not (_TELLING.match(teller.lemma_.lower()) or teller.lemma_.lower() in _GIVING):
+    if who.dep_ != "nsubj" or not _gives_news(teller):
         return False
     if teller.dep_ not in ("relcl", "acl") or any(t.i == figure.i for t in teller.subtree):
         return False
